@@ -1,0 +1,65 @@
+/*
+ * cli.h - what the command-line front end shares: exit statuses, the global
+ * options, and helpers to open the database and the reference data.
+ *
+ * Commands only parse arguments, call services and print; no rule or SQL
+ * lives in cli/.
+ */
+#ifndef JARING_CLI_CLI_H
+#define JARING_CLI_CLI_H
+
+#include "compat.h"
+#include "core/date.h"
+#include "ingest/refdata.h"
+#include "store/store.h"
+
+/* Exit statuses (DESIGN.md "Command line"). */
+enum {
+	EXIT_DONE = 0,    /* done */
+	EXIT_FAILED = 1,  /* failed, nothing written */
+	EXIT_USAGE = 2,   /* wrong usage */
+	EXIT_PARTIAL = 3, /* done, but some input was rejected (and reported) */
+};
+
+struct cli {
+	const char *prog;  /* "jaring" */
+	const char *db;    /* --db, $JARING_DB or ./jaring.db */
+	struct date today; /* $JARING_TODAY (YYYY-MM-DD) or the local date */
+};
+
+/* Prints "jaring: MESSAGE" to stderr and returns EXIT_FAILED. */
+int cli_fail(const char *fmt, ...) JR_PRINTF(1, 2);
+
+/* Prints "jaring CMD: MESSAGE" and a pointer to --help; returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) JR_PRINTF(2, 3);
+
+/* True when argv holds -h or --help (before a "--"). */
+bool cli_wants_help(int argc, char **argv);
+
+/* Opens the store at cli->db; prints the reason and returns false on failure. */
+bool cli_open_store(const struct cli *cli, enum store_open_mode mode, struct store **out);
+
+/* Loads the embedded reference data; prints the reason and returns false on failure. */
+bool cli_load_refdata(struct refdata **out);
+
+/* Parses a non-negative decimal integer argument (whole string); false if bad. */
+bool cli_parse_uint(const char *s, uint64_t max, uint64_t *out);
+
+/* Writes n with Indonesian thousands dots ("22.000") into buf; returns buf. */
+char *cli_fmt_count(int64_t n, char *buf, size_t size);
+
+/* Writes a date the Indonesian way ("27 November 2019") into buf; returns buf. */
+char *cli_fmt_date(struct date d, char *buf, size_t size);
+
+/* Parses a --json style date option value; prints a usage error when bad. */
+bool cli_parse_date_opt(const char *cmd, const char *opt, const char *value, struct date *out);
+
+typedef int (*cli_command_fn)(const struct cli *cli, int argc, char **argv);
+
+int cmd_init(const struct cli *cli, int argc, char **argv);
+int cmd_nik(const struct cli *cli, int argc, char **argv);
+int cmd_import(const struct cli *cli, int argc, char **argv);
+int cmd_export(const struct cli *cli, int argc, char **argv);
+int cmd_demo(const struct cli *cli, int argc, char **argv);
+
+#endif
