@@ -71,7 +71,7 @@ struct person {
 	bool has_birth_date;
 	struct date birth_date;
 	char sex;                      /* 'M', 'F' or 0 */
-	char region_code[REGION_CODE_SIZE];
+	char region_code[REGION_CODE_SIZE]; /* where the person lives (domisili) */
 	char phone[PHONE_SIZE];
 };
 
@@ -87,7 +87,7 @@ struct membership {
 	bool has_end;
 	struct date end;
 	char occupation[NAME_MAX_BYTES + 1];
-	char region_code[REGION_CODE_SIZE];
+	char region_code[REGION_CODE_SIZE]; /* work location when known; "" otherwise */
 };
 
 /* Canonical codes: "PU", "BPU", "JAKON", "PMI"; "" for SEG_NONE. */

@@ -22,6 +22,7 @@
 #include "compat.h"
 
 #include "core/ids.h"
+#include "core/money.h"
 #include "core/nik.h"
 #include "demo/demo.h"
 
@@ -48,7 +49,8 @@ enum {
 	MOVED_NIK_PM = 150,   /* NIK issued in another district than where one lives */
 };
 
-/* The city cohort's year runs from 1 September (PKS of August 2023, domain.md 7.2). */
+/* The city cohort's year: from 1 September, an assumption (the PKS was signed in
+ * August 2023, domain.md 7.2; the decree's period is not known). */
 #define COHORT_MONTH 9
 #define COHORT_FIRST_YEAR 2023
 
@@ -250,7 +252,8 @@ static const char *const hot_sets[HOT_COUNT][16] = {
 		       "33.26.15", "33.26.16", NULL},
 	/* The north coast: the city's fishing port, Wonokerto, Siwalan, Batang, Pemalang. */
 	[HOT_COAST] = {"33.75.03", "33.26.15", "33.26.17", "33.26.19", "33.25.09", "33.25.11",
-		       "33.25.13", "33.25.15", "33.27.08", "33.27.09", "33.27.10", "33.27.13", NULL},
+		       "33.25.13", "33.25.15", "33.27.08", "33.27.09", "33.27.10", "33.27.13",
+		       NULL},
 	/* Towns: the city, the regency capitals and the market towns. */
 	[HOT_URBAN] = {"33.75.01", "33.75.02", "33.75.03", "33.75.04", "33.26.08", "33.26.13",
 		       "33.26.16", "33.25.11", "33.27.08", "33.27.12", NULL},
@@ -373,9 +376,11 @@ OCCSET(occ_gov_order, {"Anggota Satpol PP non-ASN", 50, 150, 20, 50},
 OCCSET(occ_gov_trade, {"Petugas pemungut retribusi pasar", 40, 300, 22, 56},
        {"Petugas kebersihan pasar", 25, 400, 0, 0}, {"Staf administrasi", 20, 600, 20, 55},
        {"Petugas keamanan pasar", 15, 0, 22, 56});
-OCCSET(occ_gov_transport, {"Juru parkir", 40, 50, 20, 58}, {"Petugas Dishub non-ASN", 30, 100, 20, 50},
+OCCSET(occ_gov_transport, {"Juru parkir", 40, 50, 20, 58},
+       {"Petugas Dishub non-ASN", 30, 100, 20, 50},
        {"Staf administrasi", 15, 600, 20, 55}, {"Pengemudi", 15, 0, 25, 56});
-OCCSET(occ_gov_works, {"Petugas pemeliharaan jalan", 35, 20, 20, 56}, {"Petugas drainase", 20, 20, 20, 56},
+OCCSET(occ_gov_works, {"Petugas pemeliharaan jalan", 35, 20, 20, 56},
+       {"Petugas drainase", 20, 20, 20, 56},
        {"Staf administrasi", 25, 550, 20, 55}, {"Pengemudi", 10, 0, 25, 56},
        {"Operator alat berat", 10, 0, 22, 55});
 OCCSET(occ_gov_kel, {"Staf kelurahan", 45, 500, 20, 55}, {"Linmas", 25, 50, 20, 58},
@@ -450,144 +455,145 @@ struct name_pat {
 	uint8_t weight;
 	uint8_t hot;               /* 0: the sector's */
 	const struct occset *occ;  /* NULL: the sector's */
+	uint8_t max_scale;         /* 0: any; a warung is never large */
 };
 
 static const struct name_pat pat_batik[] = {
-	{"Batik %W", "13134", 2, 3, 20, 0, NULL},
-	{"Batik %W %W", "13134", 2, 3, 15, 0, NULL},
-	{"Batik Tulis %W", "13134", 2, 3, 10, 0, NULL},
-	{"Batik Cap %W", "13134", 3, 3, 8, 0, NULL},
-	{"Rumah Batik %W", "13134", 2, 2, 6, 0, NULL},
-	{"Batik Tulis Bu %P", "13134", 2, 2, 8, 0, NULL},
-	{"Batik Pak %M", "13134", 2, 3, 6, 0, NULL},
-	{"UD Batik %W", "13134", 2, 3, 8, 0, NULL},
-	{"CV Batik %W %W", "13134", 3, 3, 6, 0, NULL},
-	{"Batik Printing %W", "13133", 3, 3, 4, 0, NULL},
-	{"Celup Kain %W", "13132", 3, 3, 3, 0, NULL},
+	{"Batik %W", "13134", 2, 3, 20, 0, NULL, 0},
+	{"Batik %W %W", "13134", 2, 3, 15, 0, NULL, 0},
+	{"Batik Tulis %W", "13134", 2, 3, 10, 0, NULL, 0},
+	{"Batik Cap %W", "13134", 3, 3, 8, 0, NULL, 0},
+	{"Rumah Batik %W", "13134", 2, 2, 6, 0, NULL, SCALE_MEDIUM},
+	{"Batik Tulis Bu %P", "13134", 2, 2, 8, 0, NULL, SCALE_SMALL},
+	{"Batik Pak %M", "13134", 2, 3, 6, 0, NULL, SCALE_MEDIUM},
+	{"UD Batik %W", "13134", 2, 3, 8, 0, NULL, 0},
+	{"CV Batik %W %W", "13134", 3, 3, 6, 0, NULL, 0},
+	{"Batik Printing %W", "13133", 3, 3, 4, 0, NULL, 0},
+	{"Celup Kain %W", "13132", 3, 3, 3, 0, NULL, 0},
 };
 static const struct name_pat pat_garment[] = {
-	{"Konveksi %W", "14111", 2, 3, 20, 0, NULL},
-	{"Konveksi %W %W", "14111", 2, 3, 10, 0, NULL},
-	{"CV %W Garment", "14111", 2, 3, 8, 0, NULL},
-	{"PT %W %W Garmindo", "14111", 2, 3, 4, 0, NULL},
-	{"Penjahit %M", "14120", 2, 2, 8, 0, NULL},
-	{"Konveksi Bu %P", "14111", 2, 2, 8, 0, NULL},
-	{"CV %W Busana", "14111", 2, 3, 6, 0, NULL},
-	{"Sarung Tenun %W", "13121", 3, 3, 5, 0, NULL},
+	{"Konveksi %W", "14111", 2, 3, 20, 0, NULL, 0},
+	{"Konveksi %W %W", "14111", 2, 3, 10, 0, NULL, 0},
+	{"CV %W Garment", "14111", 2, 3, 8, 0, NULL, 0},
+	{"PT %W %W Garmindo", "14111", 2, 3, 4, 0, NULL, 0},
+	{"Penjahit %M", "14120", 2, 2, 8, 0, NULL, SCALE_SMALL},
+	{"Konveksi Bu %P", "14111", 2, 2, 8, 0, NULL, SCALE_SMALL},
+	{"CV %W Busana", "14111", 2, 3, 6, 0, NULL, 0},
+	{"Sarung Tenun %W", "13121", 3, 3, 5, 0, NULL, 0},
 };
 static const struct name_pat pat_textile[] = {
-	{"Toko Batik %W", "47711", 2, 2, 20, 0, NULL},
-	{"Grosir Batik %W %W", "46411", 2, 2, 10, 0, NULL},
-	{"Toko Kain %W", "47511", 2, 2, 10, 0, NULL},
-	{"UD %W Tekstil", "46411", 2, 2, 8, 0, NULL},
-	{"CV %W Tekstil", "46411", 2, 2, 5, 0, NULL},
-	{"Batik %W Online", "47912", 2, 2, 5, 0, NULL},
+	{"Toko Batik %W", "47711", 2, 2, 20, 0, NULL, 0},
+	{"Grosir Batik %W %W", "46411", 2, 2, 10, 0, NULL, 0},
+	{"Toko Kain %W", "47511", 2, 2, 10, 0, NULL, SCALE_MEDIUM},
+	{"UD %W Tekstil", "46411", 2, 2, 8, 0, NULL, 0},
+	{"CV %W Tekstil", "46411", 2, 2, 5, 0, NULL, 0},
+	{"Batik %W Online", "47912", 2, 2, 5, 0, NULL, SCALE_SMALL},
 };
 static const struct name_pat pat_fishproc[] = {
-	{"UD %W Ikan Asin", "10211", 3, 3, 10, 0, NULL},
-	{"Pengasapan Ikan %M", "10212", 3, 3, 8, 0, NULL},
-	{"CV %W Mina", "10213", 3, 4, 6, 0, NULL},
-	{"PT %W Bahari", "10213", 3, 4, 4, 0, NULL},
-	{"UD Pindang %W", "10214", 3, 3, 8, 0, NULL},
-	{"CV %W Samudra", "10219", 3, 3, 5, 0, NULL},
-	{"Kerupuk Ikan %W", "10794", 2, 3, 5, 0, NULL},
+	{"UD %W Ikan Asin", "10211", 3, 3, 10, 0, NULL, 0},
+	{"Pengasapan Ikan %M", "10212", 3, 3, 8, 0, NULL, SCALE_SMALL},
+	{"CV %W Mina", "10213", 3, 4, 6, 0, NULL, 0},
+	{"PT %W Bahari", "10213", 3, 4, 4, 0, NULL, 0},
+	{"UD Pindang %W", "10214", 3, 3, 8, 0, NULL, SCALE_MEDIUM},
+	{"CV %W Samudra", "10219", 3, 3, 5, 0, NULL, 0},
+	{"Kerupuk Ikan %W", "10794", 2, 3, 5, 0, NULL, SCALE_MEDIUM},
 };
 static const struct name_pat pat_fishing[] = {
-	{"UD %W Bahari", "03111", 4, 5, 10, 0, NULL},
-	{"CV %W Samudra", "03111", 4, 5, 8, 0, NULL},
-	{"PT Perikanan %W %W", "03111", 4, 5, 5, 0, NULL},
-	{"CV Kapal %W", "03112", 4, 5, 5, 0, NULL},
+	{"UD %W Bahari", "03111", 4, 5, 10, 0, NULL, 0},
+	{"CV %W Samudra", "03111", 4, 5, 8, 0, NULL, 0},
+	{"PT Perikanan %W %W", "03111", 4, 5, 5, 0, NULL, 0},
+	{"CV Kapal %W", "03112", 4, 5, 5, 0, NULL, 0},
 };
 static const struct name_pat pat_retail[] = {
-	{"Toko %W", "47191", 2, 2, 20, 0, NULL},
-	{"Toko %W %W", "47191", 2, 2, 10, 0, NULL},
-	{"Toko Bangunan %W", "47528", 2, 2, 10, 0, NULL},
-	{"Toko Kelontong %M", "47111", 2, 2, 10, 0, NULL},
-	{"Minimarket %W", "47111", 2, 2, 8, 0, NULL},
-	{"Toko Emas %W", "47735", 2, 2, 5, 0, NULL},
-	{"Apotek %W", "47721", 1, 2, 6, 0, NULL},
-	{"Toko Elektronik %W", "47420", 2, 2, 4, 0, NULL},
-	{"Toko Plastik %W", "47737", 2, 2, 4, 0, NULL},
-	{"Toko Sembako Bu %P", "47111", 2, 2, 8, 0, NULL},
-	{"Dealer Motor %W", "45403", 2, 2, 3, HOT_URBAN, NULL},
-	{"Toko Seluler %W", "47414", 2, 2, 5, 0, NULL},
+	{"Toko %W", "47191", 2, 2, 20, 0, NULL, SCALE_MEDIUM},
+	{"Toko %W %W", "47191", 2, 2, 10, 0, NULL, 0},
+	{"Toko Bangunan %W", "47528", 2, 2, 10, 0, NULL, SCALE_MEDIUM},
+	{"Toko Kelontong %M", "47111", 2, 2, 10, 0, NULL, SCALE_SMALL},
+	{"Minimarket %W", "47111", 2, 2, 8, 0, NULL, 0},
+	{"Toko Emas %W", "47735", 2, 2, 5, 0, NULL, SCALE_MEDIUM},
+	{"Apotek %W", "47721", 1, 2, 6, 0, NULL, SCALE_SMALL},
+	{"Toko Elektronik %W", "47420", 2, 2, 4, 0, NULL, SCALE_MEDIUM},
+	{"Toko Plastik %W", "47737", 2, 2, 4, 0, NULL, SCALE_SMALL},
+	{"Toko Sembako Bu %P", "47111", 2, 2, 8, 0, NULL, SCALE_SMALL},
+	{"Dealer Motor %W", "45403", 2, 2, 3, HOT_URBAN, NULL, 0},
+	{"Toko Seluler %W", "47414", 2, 2, 5, 0, NULL, SCALE_SMALL},
 };
 static const struct name_pat pat_food[] = {
-	{"Rumah Makan %W", "56101", 2, 2, 12, 0, NULL},
-	{"Warung Soto Tauto %M", "56102", 2, 2, 10, 0, NULL},
-	{"Nasi Megono Bu %P", "56102", 2, 2, 8, 0, NULL},
-	{"Garang Asem %W", "56102", 2, 2, 5, 0, NULL},
-	{"Kopi Tahlil %W", "56103", 2, 2, 4, 0, NULL},
-	{"Roti %W", "10710", 2, 2, 6, 0, NULL},
-	{"Kerupuk %W", "10794", 2, 3, 6, 0, NULL},
-	{"Katering Bu %P", "56210", 2, 2, 5, 0, NULL},
-	{"Warung Makan Bu %P", "56102", 2, 2, 10, 0, NULL},
-	{"Kue Basah %W", "10792", 2, 2, 4, 0, NULL},
+	{"Rumah Makan %W", "56101", 2, 2, 12, 0, NULL, SCALE_MEDIUM},
+	{"Warung Soto Tauto %M", "56102", 2, 2, 10, 0, NULL, SCALE_SMALL},
+	{"Nasi Megono Bu %P", "56102", 2, 2, 8, 0, NULL, SCALE_SMALL},
+	{"Garang Asem %W", "56102", 2, 2, 5, 0, NULL, SCALE_SMALL},
+	{"Kopi Tahlil %W", "56103", 2, 2, 4, 0, NULL, SCALE_SMALL},
+	{"Roti %W", "10710", 2, 2, 6, 0, NULL, SCALE_MEDIUM},
+	{"Kerupuk %W", "10794", 2, 3, 6, 0, NULL, 0},
+	{"Katering Bu %P", "56210", 2, 2, 5, 0, NULL, SCALE_SMALL},
+	{"Warung Makan Bu %P", "56102", 2, 2, 10, 0, NULL, SCALE_SMALL},
+	{"Kue Basah %W", "10792", 2, 2, 4, 0, NULL, SCALE_SMALL},
 };
 static const struct name_pat pat_hotel[] = {
-	{"Hotel %W", "55120", 2, 2, 10, 0, NULL},
-	{"Hotel %W Syariah", "55120", 2, 2, 6, 0, NULL},
-	{"Hotel %W %W", "55110", 2, 2, 4, 0, NULL},
-	{"Penginapan %W", "55130", 2, 2, 5, 0, NULL},
-	{"Wisma %W", "55199", 2, 2, 4, 0, NULL},
+	{"Hotel %W", "55120", 2, 2, 10, 0, NULL, 0},
+	{"Hotel %W Syariah", "55120", 2, 2, 6, 0, NULL, SCALE_MEDIUM},
+	{"Hotel %W %W", "55110", 2, 2, 4, 0, NULL, 0},
+	{"Penginapan %W", "55130", 2, 2, 5, 0, NULL, SCALE_SMALL},
+	{"Wisma %W", "55199", 2, 2, 4, 0, NULL, SCALE_SMALL},
 };
 static const struct name_pat pat_construction[] = {
-	{"CV %W Konstruksi", "41011", 4, 4, 15, 0, NULL},
-	{"CV %W %W Konstruksi", "41012", 4, 4, 8, 0, NULL},
-	{"PT %W Karya", "41016", 4, 4, 10, 0, NULL},
-	{"PT %W Karya Utama", "42101", 4, 4, 6, 0, NULL},
-	{"PT %W %W Karya", "42201", 4, 4, 5, 0, NULL},
-	{"CV %W Bangun", "41011", 4, 4, 8, 0, NULL},
-	{"CV %W Interior", "43302", 4, 4, 4, 0, NULL},
-	{"CV %W Teknik", "42209", 4, 4, 4, 0, NULL},
+	{"CV %W Konstruksi", "41011", 4, 4, 15, 0, NULL, 0},
+	{"CV %W %W Konstruksi", "41012", 4, 4, 8, 0, NULL, 0},
+	{"PT %W Karya", "41016", 4, 4, 10, 0, NULL, 0},
+	{"PT %W Karya Utama", "42101", 4, 4, 6, 0, NULL, 0},
+	{"PT %W %W Karya", "42201", 4, 4, 5, 0, NULL, 0},
+	{"CV %W Bangun", "41011", 4, 4, 8, 0, NULL, 0},
+	{"CV %W Interior", "43302", 4, 4, 4, 0, NULL, SCALE_SMALL},
+	{"CV %W Teknik", "42209", 4, 4, 4, 0, NULL, 0},
 };
 static const struct name_pat pat_transport[] = {
-	{"CV %W Trans", "49431", 4, 4, 10, 0, NULL},
-	{"PT %W Logistik", "52291", 3, 4, 5, 0, NULL},
-	{"Ekspedisi %W", "53201", 3, 4, 8, 0, NULL},
-	{"PO %W", "49213", 4, 4, 4, 0, NULL},
-	{"CV %W Transport", "49229", 4, 4, 5, 0, NULL},
+	{"CV %W Trans", "49431", 4, 4, 10, 0, NULL, 0},
+	{"PT %W Logistik", "52291", 3, 4, 5, 0, NULL, 0},
+	{"Ekspedisi %W", "53201", 3, 4, 8, 0, NULL, SCALE_MEDIUM},
+	{"PO %W", "49213", 4, 4, 4, 0, NULL, 0},
+	{"CV %W Transport", "49229", 4, 4, 5, 0, NULL, 0},
 };
 static const struct name_pat pat_finance[] = {
-	{"PT BPR %W %W", "64131", 1, 1, 10, HOT_URBAN, NULL},
-	{"PT BPR Syariah %W", "64132", 1, 1, 6, HOT_URBAN, NULL},
-	{"PT BPR %W", "64131", 1, 1, 6, HOT_URBAN, NULL},
+	{"PT BPR %W %W", "64131", 1, 1, 10, HOT_URBAN, NULL, 0},
+	{"PT BPR Syariah %W", "64132", 1, 1, 6, HOT_URBAN, NULL, 0},
+	{"PT BPR %W", "64131", 1, 1, 6, HOT_URBAN, NULL, 0},
 };
 static const struct name_pat pat_workshop[] = {
-	{"Bengkel %W Motor", "45407", 2, 3, 15, 0, NULL},
-	{"Bengkel %M", "45407", 2, 3, 10, 0, NULL},
-	{"Bengkel Las %W", "25119", 3, 3, 6, 0, NULL},
-	{"Bengkel Mobil %W", "45201", 2, 3, 6, 0, NULL},
-	{"Cuci Motor %W", "45202", 2, 2, 4, 0, NULL},
+	{"Bengkel %W Motor", "45407", 2, 3, 15, 0, NULL, SCALE_SMALL},
+	{"Bengkel %M", "45407", 2, 3, 10, 0, NULL, SCALE_SMALL},
+	{"Bengkel Las %W", "25119", 3, 3, 6, 0, NULL, SCALE_SMALL},
+	{"Bengkel Mobil %W", "45201", 2, 3, 6, 0, NULL, SCALE_MEDIUM},
+	{"Cuci Motor %W", "45202", 2, 2, 4, 0, NULL, SCALE_MICRO},
 };
 static const struct name_pat pat_clinic[] = {
-	{"Klinik Pratama %W", "86105", 2, 2, 10, HOT_URBAN, NULL},
-	{"Klinik %W Medika", "86105", 2, 2, 8, HOT_URBAN, NULL},
-	{"Klinik Bersalin %W", "86105", 2, 2, 5, 0, NULL},
-	{"Laboratorium Klinik %W", "86903", 2, 2, 3, HOT_URBAN, NULL},
-	{"Praktik Dokter Gigi %M", "86203", 1, 2, 3, HOT_URBAN, NULL},
+	{"Klinik Pratama %W", "86105", 2, 2, 10, HOT_URBAN, NULL, SCALE_MEDIUM},
+	{"Klinik %W Medika", "86105", 2, 2, 8, HOT_URBAN, NULL, SCALE_MEDIUM},
+	{"Klinik Bersalin %W", "86105", 2, 2, 5, 0, NULL, SCALE_SMALL},
+	{"Laboratorium Klinik %W", "86903", 2, 2, 3, HOT_URBAN, NULL, SCALE_SMALL},
+	{"Praktik Dokter Gigi %M", "86203", 1, 2, 3, HOT_URBAN, NULL, SCALE_MICRO},
 };
 static const struct name_pat pat_personal[] = {
-	{"Salon %P", "96112", 1, 2, 10, 0, NULL},
-	{"Laundry %W", "96200", 2, 2, 10, 0, NULL},
-	{"Pangkas Rambut %W", "96111", 1, 2, 6, 0, NULL},
-	{"Penatu %W", "96200", 2, 2, 4, 0, NULL},
+	{"Salon %P", "96112", 1, 2, 10, 0, NULL, SCALE_SMALL},
+	{"Laundry %W", "96200", 2, 2, 10, 0, NULL, SCALE_SMALL},
+	{"Pangkas Rambut %W", "96111", 1, 2, 6, 0, NULL, SCALE_MICRO},
+	{"Penatu %W", "96200", 2, 2, 4, 0, NULL, SCALE_SMALL},
 };
 static const struct name_pat pat_tutor[] = {
-	{"Bimbel %W", "85495", 1, 1, 10, HOT_URBAN, NULL},
-	{"Lembaga Kursus %W", "85499", 1, 1, 5, 0, NULL},
-	{"LPK %W", "85498", 1, 1, 5, 0, NULL},
-	{"Kursus Komputer %W", "85492", 1, 1, 4, HOT_URBAN, NULL},
+	{"Bimbel %W", "85495", 1, 1, 10, HOT_URBAN, NULL, SCALE_SMALL},
+	{"Lembaga Kursus %W", "85499", 1, 1, 5, 0, NULL, SCALE_SMALL},
+	{"LPK %W", "85498", 1, 1, 5, 0, NULL, SCALE_SMALL},
+	{"Kursus Komputer %W", "85492", 1, 1, 4, HOT_URBAN, NULL, SCALE_SMALL},
 };
 static const struct name_pat pat_coop[] = {
-	{"Koperasi Batik %W", "46411", 2, 2, 10, HOT_BATIK, &occ_coop_batik},
-	{"Koperasi Pengrajin Batik %W %W", "46411", 2, 2, 5, HOT_BATIK, &occ_coop_batik},
-	{"KUD Mina %W", "46206", 2, 3, 8, HOT_COAST, &occ_coop_fish},
-	{"KUD Mina %W %W", "46206", 2, 3, 4, HOT_COAST, &occ_coop_fish},
-	{"KSP %W %W", "64141", 1, 1, 10, 0, &occ_finance},
-	{"KSPPS BMT %W", "64145", 1, 1, 8, 0, &occ_finance},
-	{"Koperasi Karyawan %W", "64142", 1, 1, 3, 0, &occ_finance},
-	{"Koperasi Pedagang Pasar %W", "64141", 1, 1, 4, HOT_URBAN, &occ_finance},
+	{"Koperasi Batik %W", "46411", 2, 2, 10, HOT_BATIK, &occ_coop_batik, 0},
+	{"Koperasi Pengrajin Batik %W %W", "46411", 2, 2, 5, HOT_BATIK, &occ_coop_batik, 0},
+	{"KUD Mina %W", "46206", 2, 3, 8, HOT_COAST, &occ_coop_fish, 0},
+	{"KUD Mina %W %W", "46206", 2, 3, 4, HOT_COAST, &occ_coop_fish, 0},
+	{"KSP %W %W", "64141", 1, 1, 10, 0, &occ_finance, 0},
+	{"KSPPS BMT %W", "64145", 1, 1, 8, 0, &occ_finance, 0},
+	{"Koperasi Karyawan %W", "64142", 1, 1, 3, 0, &occ_finance, SCALE_SMALL},
+	{"Koperasi Pedagang Pasar %W", "64141", 1, 1, 4, HOT_URBAN, &occ_finance, 0},
 };
 
 #define PATS(a) a, ARRAY_SIZE(a)
@@ -912,9 +918,14 @@ struct builder {
 	int64_t adult_day; /* 18th birthday */
 };
 
+struct builders {
+	struct builder *v;
+	size_t n, cap;
+};
+
 struct project {
 	int32_t firm; /* index into emps */
-	int32_t village;
+	int32_t district, village;
 	int32_t workers;
 	int64_t start, end;
 	uint32_t seq; /* tie-break for a total order */
@@ -1320,7 +1331,8 @@ static void expand(struct gen *g, const char *fmt, const struct name_ctx *nc, ch
 			sb_add(&b, g->regency_name[g->districts[nc->district].regency]);
 			break;
 		case 'V':
-			sb_add(&b, g->villages[nc->village].name);
+			if (nc->village >= 0)
+				sb_add(&b, g->villages[nc->village].name);
 			break;
 		case 'N':
 			sb_addf(&b, "%d", nc->number);
@@ -1347,7 +1359,8 @@ static void make_address(struct gen *g, int village, char *out, size_t size)
 	sb_init(&b, out, size);
 	int r = (int)rng_below(&g->rng, 100);
 	if (r < 45)
-		sb_addf(&b, "Jl. %s No. %d", PICK(&g->rng, streets), (int)rng_range(&g->rng, 1, 250));
+		sb_addf(&b, "Jl. %s No. %d", PICK(&g->rng, streets),
+			(int)rng_range(&g->rng, 1, 250));
 	else if (r < 75)
 		sb_addf(&b, "Jl. Raya %s No. %d", v->name, (int)rng_range(&g->rng, 1, 180));
 	else
@@ -1413,6 +1426,8 @@ static uint64_t nikset_hash(uint64_t k, size_t cap)
 
 static bool nikset_has(const struct nikset *s, uint64_t k)
 {
+	if (s->cap == 0)
+		return false;
 	for (size_t i = nikset_hash(k, s->cap);; i = (i + 1) & (s->cap - 1)) {
 		if (s->slots[i] == 0)
 			return false;
@@ -1460,8 +1475,9 @@ static jr_err make_nik(struct gen *g, int district, struct date birth, char sex,
 	int64_t base = g->districts[district].nik_prefix * INT64_C(10000000000) +
 		       (int64_t)dd * 100000000 + (int64_t)birth.month * 1000000 +
 		       (int64_t)(birth.year % 100) * 10000;
-	int serial = rng_pm(&g->rng, 800) ? (int)rng_range(&g->rng, 1, 5)
-					   : (int)rng_range(&g->rng, 1, 300);
+	/* Few people share a district and a birthday: serials stay small. */
+	int serial = rng_pm(&g->rng, 850) ? (int)rng_range(&g->rng, 1, 4)
+					   : (int)rng_range(&g->rng, 1, 40);
 	for (; serial <= 9999; serial++) {
 		int64_t nik = base + serial;
 		if (!nikset_has(&g->niks, (uint64_t)nik)) {
@@ -1491,6 +1507,15 @@ static jr_err check_nik(struct gen *g, int64_t nik, struct date birth, char sex)
 	return JR_EOK;
 }
 
+/* Writes v as exactly n decimal digits (zero-padded, high digits dropped) at out. */
+static void put_digits(char *out, uint64_t v, int n)
+{
+	for (int i = n - 1; i >= 0; i--) {
+		out[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
 static void make_phone(struct gen *g, char out[static PHONE_SIZE])
 {
 	struct sb b;
@@ -1506,8 +1531,9 @@ static void make_phone(struct gen *g, char out[static PHONE_SIZE])
 static void make_kpj(struct gen *g, int start_year, char out[static KPJ_SIZE])
 {
 	/* The registration year up front, as on printed cards; the rest unique. */
-	uint64_t v = perm_at(&g->kpj_perm, g->kpj_next++);
-	snprintf(out, KPJ_SIZE, "%02d%09" PRIu64, start_year % 100, v % 1000000000);
+	put_digits(out, (uint64_t)(start_year % 100), 2);
+	put_digits(out + 2, perm_at(&g->kpj_perm, g->kpj_next++), 9);
+	out[11] = '\0';
 }
 
 /* ---- persons ---- */
@@ -1723,19 +1749,21 @@ static jr_err past_pu_job(struct gen *g, int not, int64_t nik, int64_t adult_day
 
 static void make_ids(struct gen *g, struct employer *e, int nib_pm, bool npwp)
 {
-	snprintf(e->npp, sizeof(e->npp), "%08" PRIu64,
-		 10000000 + perm_at(&g->npp_perm, g->npp_next++));
-	if (rng_pm(&g->rng, nib_pm))
-		snprintf(e->nib, sizeof(e->nib), "9120%09" PRIu64,
-			 perm_at(&g->nib_perm, g->nib_next++) % 1000000000);
+	put_digits(e->npp, 10000000 + perm_at(&g->npp_perm, g->npp_next++), 8);
+	e->npp[8] = '\0';
+	if (rng_pm(&g->rng, nib_pm)) {
+		memcpy(e->nib, "9120", 4);
+		put_digits(e->nib + 4, perm_at(&g->nib_perm, g->nib_next++), 9);
+		e->nib[13] = '\0';
+	}
 	if (npwp && g->npwp_next < g->npwp_perm.m) {
 		/* 16-digit form "0" + 15: type 01 (entity), serial, Luhn digit of the
 		 * first eight, KPP (illustrative 502), status 000. */
-		char d[16];
-		snprintf(d, sizeof(d), "01%06" PRIu64,
-			 perm_at(&g->npwp_perm, g->npwp_next++) % 1000000);
-		int check = luhn_digit(d, 8);
-		snprintf(e->npwp, sizeof(e->npwp), "0%.8s%d502000", d, check < 0 ? 0 : check);
+		char *d = e->npwp;
+		memcpy(d, "001", 3);
+		put_digits(d + 3, perm_at(&g->npwp_perm, g->npwp_next++), 6);
+		d[9] = (char)('0' + luhn_digit(d + 1, 8));
+		memcpy(d + 10, "502000", 7);
 	}
 }
 
@@ -1846,10 +1874,11 @@ static jr_err build_gov_candidates(struct gen *g)
 		}
 		for (size_t i = g->reg_first[reg]; i < g->reg_first[reg] + g->reg_n[reg]; i++) {
 			const struct district *d = &g->districts[i];
-			for (size_t v = d->first_village; v < d->first_village + d->nvillages; v++) {
+			size_t end = d->first_village + d->nvillages;
+			for (size_t v = d->first_village; v < end; v++) {
 				snprintf(name, sizeof(name), "Kelurahan %s", g->villages[v].name);
-				cand_set(&g->gov[n++], name, (int)i, (int)v, "84119", 1, SCALE_MICRO,
-					 &occ_gov_kel);
+				cand_set(&g->gov[n++], name, (int)i, (int)v, "84119", 1,
+					 SCALE_MICRO, &occ_gov_kel);
 			}
 		}
 	}
@@ -1869,7 +1898,8 @@ static jr_err build_gov_candidates(struct gen *g)
 	for (size_t k = 0; k < nv && n < cap; k++) {
 		const struct village *v = &g->villages[order[k]];
 		bool kel = is_kelurahan(v);
-		snprintf(name, sizeof(name), "%s %s", kel ? "Kelurahan" : "Pemerintah Desa", v->name);
+		snprintf(name, sizeof(name), "%s %s", kel ? "Kelurahan" : "Pemerintah Desa",
+			 v->name);
 		cand_set(&g->gov[n++], name, find_district(g, v->code), order[k], "84119", 1,
 			 SCALE_MICRO, kel ? &occ_gov_kel : &occ_gov_desa);
 	}
@@ -2008,6 +2038,8 @@ static jr_err write_employer(struct gen *g, size_t i, int sector, size_t *nrel)
 		struct name_ctx nc = {em->district, em->village, 0};
 		expand(g, pat->fmt, &nc, e->name, sizeof(e->name));
 		em->scale = (uint8_t)pick_scale(g, sc->scale_pm);
+		if (pat->max_scale && em->scale > pat->max_scale)
+			em->scale = pat->max_scale;
 		em->occ = pat->occ ? pat->occ : sc->occ;
 		kbli = pat->kbli;
 		risk = (int)rng_range(r, pat->risk_lo, pat->risk_hi);
@@ -2333,8 +2365,8 @@ static void new_project(struct gen *g, struct project *p, bool running, uint32_t
 	struct rng *r = &g->rng;
 	p->firm = (int32_t)g->firms[pick_cum(r, g->firm_cum, g->nfirms)];
 	const struct emp *f = &g->emps[p->firm];
-	int d = rng_pm(r, 600) ? f->district : home_district(g, f->district);
-	p->village = pick_village_in(g, d);
+	p->district = rng_pm(r, 600) ? f->district : home_district(g, f->district);
+	p->village = pick_village_in(g, p->district);
 	uint64_t u = rng_below(r, 1000);
 	p->workers = (int32_t)(5 + (int64_t)(55 * u * u / 1000000));
 	int64_t len = 30 * rng_range(r, 3, 12);
@@ -2355,15 +2387,91 @@ static void new_project(struct gen *g, struct project *p, bool running, uint32_t
 	p->seq = seq;
 }
 
+/* Running projects exactly fill the active target; finished ones about theirs. */
+static jr_err plan_projects(struct gen *g, struct project **out, size_t *nout)
+{
+	int64_t active_target = (int64_t)BASE_JAKON_ACTIVE * g->scale;
+	int64_t targets[2] = {active_target, active_target * JAKON_PAST_PM / 1000};
+	struct project *proj = NULL;
+	size_t n = 0, cap = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int64_t have = 0; have < targets[pass];) {
+			if (n == cap) {
+				cap = cap ? 2 * cap : 256;
+				void *q = realloc(proj, cap * sizeof(*proj));
+				if (!q) {
+					free(proj);
+					return nomem(g);
+				}
+				proj = q;
+			}
+			struct project *p = &proj[n];
+			new_project(g, p, pass == 0, (uint32_t)n);
+			n++;
+			if (p->workers > targets[pass] - have)
+				p->workers = (int32_t)(targets[pass] - have);
+			have += p->workers;
+		}
+	}
+	qsort(proj, n, sizeof(*proj), cmp_project);
+	*out = proj;
+	*nout = n;
+	return JR_EOK;
+}
+
+/*
+ * A builder free by `start` when one turns up in a few draws (workers move
+ * from project to project), else a newcomer.  Projects are taken in start
+ * order, so nobody is on two projects at once.
+ */
+static jr_err find_builder(struct gen *g, struct builders *bs, const struct project *p,
+			   const struct occ *oc, int64_t start, struct builder **out)
+{
+	struct rng *r = &g->rng;
+	if (bs->n && rng_pm(r, 550)) {
+		for (int tries = 0; tries < 6; tries++) {
+			struct builder *c = &bs->v[rng_below(r, bs->n)];
+			if (c->free_from <= start && c->adult_day <= start) {
+				*out = c;
+				return JR_EOK;
+			}
+		}
+	}
+	if (bs->n == bs->cap) {
+		size_t cap = bs->cap ? 2 * bs->cap : 1024;
+		void *q = realloc(bs->v, cap * sizeof(*bs->v));
+		if (!q)
+			return nomem(g);
+		bs->v = q;
+		bs->cap = cap;
+	}
+	/* Old enough to have been 18 when this project started. */
+	int min_age = 18 + (int)((g->today_day - start) / 365) + 1;
+	struct person_spec ps = {
+		.district = home_district(g, p->district),
+		.occ = oc,
+		.age_lo = min_age > 20 ? min_age : 20,
+		.age_hi = min_age + 5 > 55 ? min_age + 5 : 55,
+		.adult_by = start,
+		.phone_pm = 450,
+	};
+	struct new_person np;
+	jr_err rc = new_person(g, &ps, &np);
+	if (rc != JR_EOK)
+		return rc;
+	struct builder *b = &bs->v[bs->n++];
+	b->nik = np.nik;
+	b->adult_day = np.adult_day;
+	*out = b;
+	return JR_EOK;
+}
+
 static jr_err build_jakon(struct gen *g)
 {
 	struct rng *r = &g->rng;
-	int64_t active_target = (int64_t)BASE_JAKON_ACTIVE * g->scale;
-	int64_t past_target = active_target * JAKON_PAST_PM / 1000;
-	jr_err rc = JR_EOK;
 	struct project *proj = NULL;
-	struct builder *pool = NULL;
-	size_t nproj = 0, capproj = 0, npool = 0, cappool = 0;
+	struct builders bs = {NULL, 0, 0};
+	size_t nproj = 0;
 
 	g->firms = malloc(g->nemps * sizeof(*g->firms));
 	g->firm_cum = malloc(g->nemps * sizeof(*g->firm_cum));
@@ -2378,83 +2486,27 @@ static jr_err build_jakon(struct gen *g)
 	}
 	if (g->nfirms == 0)
 		return JR_EOK;
-
-	/* Running projects exactly fill the active target; finished ones about theirs. */
-	for (int pass = 0; pass < 2; pass++) {
-		int64_t want = pass == 0 ? active_target : past_target, have = 0;
-		while (have < want) {
-			if (nproj == capproj) {
-				capproj = capproj ? 2 * capproj : 256;
-				void *p = realloc(proj, capproj * sizeof(*proj));
-				if (!p) {
-					rc = nomem(g);
-					goto out;
-				}
-				proj = p;
-			}
-			struct project *p = &proj[nproj];
-			new_project(g, p, pass == 0, (uint32_t)nproj);
-			nproj++;
-			if (p->workers > want - have)
-				p->workers = (int32_t)(want - have);
-			have += p->workers;
-		}
-	}
-	qsort(proj, nproj, sizeof(*proj), cmp_project);
-
-	/*
-	 * Workers move from project to project: a slot takes a builder who is
-	 * free by the project's start when one turns up in a few draws, else a
-	 * newcomer.  Chronological order means nobody is on two projects at once.
-	 */
+	jr_err rc = plan_projects(g, &proj, &nproj);
 	for (size_t k = 0; k < nproj && rc == JR_EOK; k++) {
 		const struct project *p = &proj[k];
 		for (int32_t w = 0; w < p->workers && rc == JR_EOK; w++) {
 			const struct occ *oc = pick_occ(r, &occ_jakon);
-			int64_t start = min64(p->start + rng_range(r, 0, 14), min64(p->end, g->today_day));
+			int64_t start = min64(p->start + rng_range(r, 0, 14),
+					      min64(p->end, g->today_day));
 			struct builder *b = NULL;
-			if (npool && rng_pm(r, 550)) {
-				for (int tries = 0; tries < 6 && !b; tries++) {
-					struct builder *c = &pool[rng_below(r, npool)];
-					if (c->free_from <= start && c->adult_day <= start)
-						b = c;
-				}
-			}
-			if (!b) {
-				if (npool == cappool) {
-					cappool = cappool ? 2 * cappool : 1024;
-					void *q = realloc(pool, cappool * sizeof(*pool));
-					if (!q) {
-						rc = nomem(g);
-						break;
-					}
-					pool = q;
-				}
-				int years = (int)((g->today_day - start) / 365) + 1;
-				struct person_spec ps = {
-					.district = home_district(g, find_district(
-								     g, g->villages[p->village].code)),
-					.occ = oc,
-					.age_lo = 20 > 18 + years ? 20 : 18 + years,
-					.age_hi = 55 > 18 + years + 5 ? 55 : 18 + years + 5,
-					.adult_by = start,
-					.phone_pm = 450,
-				};
-				struct new_person np;
-				rc = new_person(g, &ps, &np);
-				if (rc != JR_EOK)
-					break;
-				b = &pool[npool++];
-				b->nik = np.nik;
-				b->adult_day = np.adult_day;
-			}
+			rc = find_builder(g, &bs, p, oc, start, &b);
+			if (rc != JR_EOK)
+				break;
 			b->free_from = p->end + 1;
+			/* Contributions follow the contract value; a wage only when known. */
+			int64_t wage = 0;
+			if (rng_pm(r, 400))
+				wage = RUPIAH(5000) * rng_range(r, 16, 30) * 25; /* daily x 25 */
 			struct mspec ms = {
 				.nik = b->nik,
 				.emp = p->firm,
 				.segment = SEG_JAKON,
-				/* Contributions follow the contract value; a wage only when known. */
-				.wage_sen = rng_pm(r, 400) ? RUPIAH(5000) * rng_range(r, 16, 30) * 25 : 0,
+				.wage_sen = wage,
 				.programs = PROG_JKK | PROG_JKM,
 				.start = start,
 				.end = p->end,
@@ -2464,9 +2516,8 @@ static jr_err build_jakon(struct gen *g)
 			rc = put_membership(g, &ms);
 		}
 	}
-out:
 	free(proj);
-	free(pool);
+	free(bs.v);
 	return rc;
 }
 

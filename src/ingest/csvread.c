@@ -86,7 +86,7 @@ struct csvreader {
 	int fd;                      /* -1 for a memory reader */
 	const unsigned char *data;
 	size_t datalen;
-	size_t pos;                  /* next byte of data for libcsv */
+	size_t pos;                  /* next byte of data to parse */
 	unsigned char *rbuf;
 	bool input_eof;              /* read() said end of file (memory: always) */
 	size_t offset;               /* bytes consumed over the whole input */
@@ -103,7 +103,7 @@ struct csvreader {
 
 	/* Line accounting. */
 	size_t line;                 /* line of the next record's first byte */
-	bool prev_cr;                /* the last line end libcsv reported was a CR */
+	bool prev_cr;                /* the last line end seen was a CR */
 
 	/* The field libcsv is collecting, when bound_field() had to cut it. */
 	bool fcut;
@@ -407,9 +407,10 @@ static void on_field(void *data, size_t len, void *ctx)
 
 	if (r->fcut) {
 		/* bound_field() dropped the middle and counted its line breaks. */
-		if (len > FIELD_KEEP)
+		if (len > FIELD_KEEP) {
 			breaks += count_breaks(u + FIELD_KEEP, len - FIELD_KEEP, &cr);
-		len = FIELD_KEEP;
+			len = FIELD_KEEP;
+		}
 		flags = scan(u, len) | SCAN_CTL;
 	} else {
 		flags = scan(u, len);
@@ -506,7 +507,8 @@ static size_t scan_line(const unsigned char *s, size_t n, unsigned *flags)
 	for (; i + 16 <= n; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
 		__m128i eol = _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr));
-		unsigned stop = (unsigned)_mm_movemask_epi8(_mm_or_si128(eol, _mm_cmpeq_epi8(v, qu)));
+		__m128i hit = _mm_or_si128(eol, _mm_cmpeq_epi8(v, qu));
+		unsigned stop = (unsigned)_mm_movemask_epi8(hit);
 		unsigned h = (unsigned)_mm_movemask_epi8(v);
 		unsigned z = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero));
 		if (stop) {
@@ -738,7 +740,8 @@ static void refill(struct csvreader *r)
 		r->done = true;
 		size_t start = r->line;
 		if (csv_fini(&r->p, on_field, on_record, r) != 0)
-			fail(r, JR_EPARSE, "baris %zu: tanda kutip (\") dibuka tetapi tidak ditutup "
+			fail(r, JR_EPARSE,
+			     "baris %zu: tanda kutip (\") dibuka tetapi tidak ditutup "
 			     "sampai akhir berkas", start);
 		else if (r->nomem)
 			nomem(r);
@@ -758,18 +761,18 @@ static int no_space(unsigned char c)
 	return 0; /* leading and trailing spaces are data; callers trim */
 }
 
-static jr_err reader_new(struct csvreader **out, struct errbuf *eb)
+/* A reader with no input yet, or NULL when out of memory. */
+static struct csvreader *reader_new(void)
 {
 	struct csvreader *r = calloc(1, sizeof(*r));
 	if (!r)
-		return errbuf_set(eb, JR_ENOMEM, "memori tidak cukup saat membuka CSV");
+		return NULL;
 	r->fd = -1;
 	r->line = 1;
 	csv_init(&r->p, PARSER_OPTS);
 	csv_set_space_func(&r->p, no_space);
 	csv_set_blk_size(&r->p, 16 * 1024);
-	*out = r;
-	return JR_EOK;
+	return r;
 }
 
 /* Most frequent of , ; TAB outside quotes on the first line; ties go to the comma. */
@@ -820,9 +823,12 @@ static jr_err sniff(struct csvreader *r, const unsigned char *s, size_t n, struc
 	const unsigned char *nul = memchr(s, 0, lim);
 	if (nul) {
 		/* UTF-16 without a byte order mark: text with every other byte NUL. */
-		if (n >= 4 && ((s[0] && !s[1] && s[2] && !s[3]) || (!s[0] && s[1] && !s[2] && s[3])))
+		bool le = n >= 4 && s[0] && !s[1] && s[2] && !s[3];
+		bool be = n >= 4 && !s[0] && s[1] && !s[2] && s[3];
+		if (le || be)
 			return errbuf_set(eb, JR_EPARSE, "berkas UTF-16; simpan sebagai CSV UTF-8");
-		return errbuf_set(eb, JR_EPARSE, "berkas biner, bukan teks CSV (byte NUL di posisi %zu)",
+		return errbuf_set(eb, JR_EPARSE,
+				  "berkas biner, bukan teks CSV (byte NUL di posisi %zu)",
 				  (size_t)(nul - s));
 	}
 	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
@@ -835,16 +841,15 @@ static jr_err sniff(struct csvreader *r, const unsigned char *s, size_t n, struc
 jr_err csvreader_open_mem(const char *buf, size_t len, struct csvreader **out,
 			  struct errbuf *eb)
 {
-	struct csvreader *r;
 	*out = NULL;
-	jr_err e = reader_new(&r, eb);
-	if (e != JR_EOK)
-		return e;
+	struct csvreader *r = reader_new();
+	if (!r)
+		return errbuf_set(eb, JR_ENOMEM, "memori tidak cukup saat membuka CSV");
 	r->data = (const unsigned char *)buf;
 	r->datalen = len;
 	r->size = len;
 	r->input_eof = true;
-	e = sniff(r, r->data, len, eb);
+	jr_err e = sniff(r, r->data, len, eb);
 	if (e != JR_EOK) {
 		csvreader_free(r);
 		return e;
@@ -855,11 +860,11 @@ jr_err csvreader_open_mem(const char *buf, size_t len, struct csvreader **out,
 
 jr_err csvreader_open(const char *path, struct csvreader **out, struct errbuf *eb)
 {
-	struct csvreader *r;
 	*out = NULL;
-	jr_err e = reader_new(&r, eb);
-	if (e != JR_EOK)
-		return e;
+	struct csvreader *r = reader_new();
+	if (!r)
+		return errbuf_set(eb, JR_ENOMEM, "memori tidak cukup saat membuka CSV");
+	jr_err e;
 	r->fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (r->fd < 0) {
 		e = errbuf_set(eb, JR_EIO, "tidak dapat membuka '%s': %s", path, strerror(errno));

@@ -54,14 +54,12 @@ static jr_err put_worker(void *ctx, const struct store_worker *w)
 	date_format_iso(w->membership->start, start);
 	if (w->membership->has_end)
 		date_format_iso(w->membership->end, end);
-	const char *region = w->membership->region_code[0] ? w->membership->region_code
-							     : w->person->region_code;
 	const char *v[WC_COUNT] = {
 		[WC_NIK] = nik, [WC_NAME] = w->person->name, [WC_BIRTH] = birth, [WC_SEX] = sex,
 		[WC_KPJ] = w->membership->kpj, [WC_NPP] = w->employer_npp,
 		[WC_SEGMENT] = segment_name(w->membership->segment), [WC_WAGE] = wage,
 		[WC_PROGRAMS] = programs, [WC_START] = start, [WC_END] = end,
-		[WC_OCCUPATION] = w->membership->occupation, [WC_REGION] = region,
+		[WC_OCCUPATION] = w->membership->occupation, [WC_REGION] = w->person->region_code,
 		[WC_PHONE] = w->person->phone,
 	};
 	for (size_t i = 0; i < WC_COUNT; i++)

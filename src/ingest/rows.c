@@ -290,7 +290,8 @@ static void worker_membership(struct row *r, struct membership *m, const struct 
 	bool has_employer = false;
 
 	m->person_nik = p->nik;
-	memcpy(m->region_code, p->region_code, sizeof(m->region_code));
+	/* The file's region_code is where the person lives; a membership's own work
+	 * location is not a column of the workers file and is left as it is. */
 	if ((s = val(r, WC_KPJ, &len)), len && kpj_check(s, len, m->kpj, &eb) != JR_EOK)
 		issue(r, WC_KPJ, false, "%s", eb.msg);
 	s = val(r, WC_SEGMENT, &len);

@@ -31,7 +31,7 @@ run "$JARING" export workers -o "$TMP/w.csv"
 expect_rc 0 "export the demo"
 run "$JARING" import workers "$TMP/w.csv"
 expect_rc 0 "re-import the demo's own export"
-expect_out " 0 baru, 0 diperbarui" "nothing changes"
+expect_out "(0 baru, 0 diperbarui" "nothing changes"
 
 # Same seed, same data; another seed, other data.
 cp "$JARING_DB" "$TMP/first.db"
