@@ -1,22 +1,13 @@
 /*
  * csvread.c - the CSV reader: libcsv underneath, a pull API on top (see csvread.h).
  *
- * Parsers push fields and record ends; csvreader_next pulls.  Between the two
- * sits a queue: each refill parses one slice of input (64 KiB), put_field()
- * decodes every field into one arena and end_record() notes where records lie,
- * and csvreader_next hands the completed records out one by one.  When the
- * queue is empty the arena is rewound, so in steady state nothing is
- * allocated.  A slice rather than the whole 1 MiB read buffer keeps the queue
- * small enough to stay in cache.
- *
- * Two parsers feed the queue.  A simple line, whose fields hold no quote or
- * are quoted whole with no quote or line break inside (simple_line()), is
- * split at the delimiter by split_line(): that is all libcsv would do with
- * it, and libcsv's per-byte state machine was two thirds of the reading time
- * (about 150 MB/s alone).  Any other line goes to libcsv, which keeps every
- * line after it until it ends a record exactly where its input ends.
- * csvreader_libcsv_only() sends everything to libcsv; the tests and the
- * fuzzer check that both ways give the same records.
+ * libcsv pushes fields and record ends; csvreader_next pulls.  Between the two
+ * sits a queue: each refill hands libcsv one slice of input (64 KiB of a
+ * 1 MiB read buffer), on_field() decodes every field into one arena and
+ * on_record() notes where records lie, and csvreader_next hands the
+ * completed records out one by one.  When the queue is empty the arena is
+ * rewound, so in steady state nothing is allocated.  A slice rather than the
+ * whole read buffer keeps the queue small enough to stay in cache.
  *
  * libcsv runs with CSV_STRICT only so that CSV_STRICT_FINI can tell us about a
  * quote left open at the end of the file; every other strict complaint (a
@@ -26,41 +17,41 @@
  * which is how blank lines are counted; a space function that says "no" keeps
  * leading and trailing spaces.
  *
- * One function, bound_field(), reaches into struct csv_parser (public in
- * csv.h, libcsv 3.0.x) to cap the entry buffer of an over-long field:
- * libcsv itself would buffer a 100 MB quoted field whole.
+ * libcsv buffers a field whole before handing it over.  Its buffer grows
+ * through entry_realloc() (csv_set_realloc_func), which refuses to pass
+ * ENTRY_MAX bytes, so a field longer than CSV_FIELD_HARD_MAX (most often a
+ * quote never closed in a big file) makes csv_parse stop with CSV_ENOMEM,
+ * and the reader reports it.  libcsv grows by a fixed step; feed() raises
+ * the step as the buffer grows, or a 16 MiB field would cost a thousand
+ * reallocs.  Fields that are not UTF-8 are decoded from Windows-1252 by
+ * iconv, with one descriptor per reader opened on first need.
  */
 #include "compat.h"
 
 #include <csv.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-#endif
 
 #include "ingest/csvread.h"
 
 /* Bytes read from a file per read() call. */
 #define READ_CHUNK (1024 * 1024)
-/* Bytes parsed per refill, at most.  Fuzzing builds may shrink it to hit its edges. */
+/* Bytes given to libcsv per refill, at most.  Fuzzing builds may shrink it. */
 #ifndef FEED_SLICE
 #define FEED_SLICE (64 * 1024)
 #endif
 /* How much of the start is checked for NUL bytes (binary files). */
 #define SNIFF_LEN (64 * 1024)
 /*
- * Raw bytes of an over-long field that stay in libcsv's buffer.  Anything
- * beyond CSV_FIELD_MAX is cut anyway; the few extra bytes let utf8_floor()
- * look at the byte at the cut.
+ * The largest buffer libcsv may have: a field of CSV_FIELD_HARD_MAX bytes,
+ * the closing quote libcsv stores until it knows the field has ended, and
+ * room that libcsv wants free before it looks at the byte after them.
  */
-#define FIELD_KEEP (CSV_FIELD_MAX + 8)
-/*
- * A line longer than this with no end in sight is handed to libcsv, which
- * buffers (and bound_field() bounds) it, instead of waiting for its end.
- */
-#define LONG_LINE (FEED_SLICE / 2)
+#define ENTRY_MAX ((size_t)CSV_FIELD_HARD_MAX + 2)
+/* libcsv's first buffer, and how much it grows by at least. */
+#define ENTRY_BLK (16 * 1024)
 
 #define PARSER_OPTS (CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)
 
@@ -81,34 +72,30 @@ struct qfield {
 
 struct csvreader {
 	struct csv_parser p;
+	size_t blk;                  /* libcsv's current growth step */
+	iconv_t cd;                  /* Windows-1252 to UTF-8, opened when first needed */
 
 	/* Input: the caller's buffer, or rbuf refilled from fd. */
 	int fd;                      /* -1 for a memory reader */
 	const unsigned char *data;
 	size_t datalen;
-	size_t pos;                  /* next byte of data to parse */
+	size_t pos;                  /* next byte of data for libcsv */
 	unsigned char *rbuf;
 	bool input_eof;              /* read() said end of file (memory: always) */
 	size_t offset;               /* bytes consumed over the whole input */
 	size_t size;
 
 	char delim;
-	bool in_libcsv;              /* libcsv is inside a record: it gets the next line */
-	bool libcsv_only;            /* csvreader_libcsv_only() was called */
-	size_t nends;                /* end_record() calls, to see whether libcsv ended one */
 	bool done;                   /* csv_fini has run */
 	jr_err err;                  /* sticky failure, reported once the queue is empty */
 	char errmsg[sizeof(((struct errbuf *)0)->msg)];
-	bool nomem;                  /* an allocation in a callback failed */
+	jr_err cb_err;               /* parsing failed: JR_ENOMEM, JR_EUNSUPPORTED (iconv)
+	                                or JR_ETOOBIG (a field over the hard cap); the
+	                                callbacks ignore whatever libcsv still sends */
 
 	/* Line accounting. */
 	size_t line;                 /* line of the next record's first byte */
-	bool prev_cr;                /* the last line end seen was a CR */
-
-	/* The field libcsv is collecting, when bound_field() had to cut it. */
-	bool fcut;
-	bool fcr;
-	size_t fbreaks;
+	bool prev_cr;                /* the last line end libcsv reported was a CR */
 
 	/* The record being assembled. */
 	size_t cur_first;
@@ -131,22 +118,6 @@ struct csvreader {
 	size_t lens[CSV_FIELDS_MAX];
 };
 
-/*
- * Windows-1252 bytes 0x80..0x9F as code points.  The five bytes the code page
- * leaves undefined (0x81 0x8D 0x8F 0x90 0x9D) become U+FFFD rather than the
- * C1 controls Windows maps them to: an invisible control character in a name
- * would make it silently differ from the same name typed by hand, while
- * U+FFFD is visible and validators can reject it.
- */
-static const uint16_t cp1252_c1[32] = {
-	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-};
-
-/* ---- growth helpers ---- */
-
 /* Grows *p (of *cap elements of size sz) to hold at least need; false on overflow or OOM. */
 static bool grow(void **p, size_t *cap, size_t need, size_t sz)
 {
@@ -168,45 +139,52 @@ static bool grow(void **p, size_t *cap, size_t need, size_t sz)
 	return true;
 }
 
-/* ---- bytes and text ---- */
+static jr_err fail(struct csvreader *r, jr_err code, const char *fmt, ...) JR_PRINTF(3, 4);
 
-#define SCAN_HIGH 1u  /* a byte >= 0x80 */
-#define SCAN_CTL 2u   /* a byte < 0x0E: maybe NUL, CR or LF */
-#define SCAN_NUL 4u   /* a NUL byte */
-#define SCAN_QUOTE 8u /* scan_line() stopped at a quote */
-
-/* One cheap pass that tells whether the careful passes are needed at all. */
-static unsigned scan(const unsigned char *s, size_t n)
+static jr_err fail(struct csvreader *r, jr_err code, const char *fmt, ...)
 {
-	unsigned hi = 0, ctl = 0;
-	for (size_t i = 0; i < n; i++) {
-		hi |= s[i];
-		ctl |= s[i] < 0x0e;
-	}
-	return ((hi & 0x80) ? SCAN_HIGH : 0) | (ctl ? SCAN_CTL : 0);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(r->errmsg, sizeof(r->errmsg), fmt, ap);
+	va_end(ap);
+	r->err = code;
+	return code;
 }
 
+/* ---- bytes and text ---- */
+
+#define SCAN_HIGH 1u  /* a byte >= 0x80: UTF-8 must be checked */
+#define SCAN_CTL 2u   /* a byte < 0x0E: maybe NUL, CR or LF */
+
 /*
- * Counts line breaks the way an editor does: CR LF, lone CR and lone LF are
- * one each.  *cr carries "the previous byte was CR" across calls.
+ * One cheap pass that tells whether the careful passes are needed at all,
+ * 8 bytes at a time: (w - 0x0E..) & ~w has a high bit set where some byte
+ * of w is below 0x0E (Bit Twiddling Hacks, "hasless").
  */
-static size_t count_breaks(const unsigned char *s, size_t n, bool *cr)
+static unsigned scan(const unsigned char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t hi = 0, ctl = 0;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		hi |= w;
+		ctl |= (w - 0x0e * ones) & ~w;
+	}
+	for (; i < n; i++) {
+		hi |= s[i];
+		ctl |= s[i] < 0x0e ? 0x80u : 0;
+	}
+	return ((hi & highs) ? SCAN_HIGH : 0) | ((ctl & highs) ? SCAN_CTL : 0);
+}
+
+/* Line breaks the way an editor counts them: CR LF, lone CR and lone LF are one each. */
+static size_t count_breaks(const unsigned char *s, size_t n)
 {
 	size_t k = 0;
-	bool prev = *cr;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = s[i];
-		if (c == '\n') {
-			k += !prev;
-			prev = false;
-		} else if (c == '\r') {
-			k++;
-			prev = true;
-		} else {
-			prev = false;
-		}
-	}
-	*cr = prev;
+	for (size_t i = 0; i < n; i++)
+		k += s[i] == '\r' || (s[i] == '\n' && (i == 0 || s[i - 1] != '\r'));
 	return k;
 }
 
@@ -253,45 +231,6 @@ static bool utf8_valid(const unsigned char *s, size_t n)
 	return true;
 }
 
-/* Writes code point cp (< 0x10000) as UTF-8; returns the bytes written. */
-static size_t put_utf8(unsigned char *d, unsigned cp)
-{
-	if (cp < 0x80) {
-		d[0] = (unsigned char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		d[0] = (unsigned char)(0xC0 | cp >> 6);
-		d[1] = (unsigned char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	d[0] = (unsigned char)(0xE0 | cp >> 12);
-	d[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
-	d[2] = (unsigned char)(0x80 | (cp & 0x3F));
-	return 3;
-}
-
-/*
- * Decodes n Windows-1252 bytes into d (room for 3 * n bytes).  NUL becomes
- * U+FFFD so that every field is a proper C string.
- */
-static size_t cp1252_decode(unsigned char *d, const unsigned char *s, size_t n)
-{
-	size_t o = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned c = s[i];
-		if (c == 0)
-			o += put_utf8(d + o, 0xFFFD);
-		else if (c < 0x80)
-			d[o++] = (unsigned char)c;
-		else if (c < 0xA0)
-			o += put_utf8(d + o, cp1252_c1[c - 0x80]);
-		else
-			o += put_utf8(d + o, c);
-	}
-	return o;
-}
-
 /*
  * The largest cut <= n that does not split a UTF-8 sequence, given that
  * s[n] exists.  On bytes that are not UTF-8 it loses at most 3 bytes, which
@@ -305,36 +244,76 @@ static size_t utf8_floor(const unsigned char *s, size_t n)
 	return (s[k] & 0xC0) == 0x80 ? n : k;
 }
 
-/* ---- fields and records (both parsers end here) ---- */
+/*
+ * Decodes n Windows-1252 bytes into d (room for 3 * n bytes) with iconv;
+ * returns the bytes written.  glibc's iconv refuses the five bytes the code
+ * page leaves undefined (0x81 0x8D 0x8F 0x90 0x9D) with EILSEQ; they become
+ * U+FFFD rather than the C1 controls Windows maps them to: an invisible
+ * control character in a name would make it silently differ from the same
+ * name typed by hand, while U+FFFD is visible and validators can reject it.
+ * NUL becomes U+FFFD too, so that every field is a proper C string.
+ */
+static size_t cp1252_decode(iconv_t cd, unsigned char *d, const unsigned char *s, size_t n)
+{
+	const unsigned char *end = s + n;
+	const unsigned char *nul = memchr(s, 0, n);
+	char *out = (char *)d;
+	size_t room = 3 * n;
+	iconv(cd, NULL, NULL, NULL, NULL);
+	while (s < end) {
+		char *in = (char *)s;
+		size_t left = (size_t)((nul ? nul : end) - s);
+		iconv(cd, &in, &left, &out, &room);
+		s = (const unsigned char *)in;
+		if (s == end)
+			break;
+		/* iconv stopped at an undefined byte, or s is the NUL. */
+		memcpy(out, "\xEF\xBF\xBD", 3);
+		out += 3;
+		room -= 3;
+		if (s == nul)
+			nul = memchr(s + 1, 0, (size_t)(end - s - 1));
+		s++;
+	}
+	return (size_t)(out - (char *)d);
+}
+
+/* ---- fields and records (libcsv's callbacks end here) ---- */
 
 /*
- * Appends one field (raw bytes u[0..len)) to the record being assembled:
- * cut at the cap, checked as UTF-8 when flags say a byte >= 0x80 is there,
- * decoded from Windows-1252 when that fails or a NUL is there.  cut says the
- * field was already cut upstream.
+ * Appends one field (raw bytes u[0..len), flags from scan()) to the record
+ * being assembled: cut at the cap, checked as UTF-8 when a byte >= 0x80 is
+ * there, decoded from Windows-1252 when that fails or a NUL is there.
  */
-static void put_field(struct csvreader *r, const unsigned char *u, size_t len,
-		      unsigned flags, bool cut)
+static void put_field(struct csvreader *r, const unsigned char *u, size_t len, unsigned flags)
 {
 	r->cur_seen++;
 	if (r->cur_n >= CSV_FIELDS_MAX) {
 		r->cur_truncated = true;
 		return;
 	}
+	bool cut = false;
 	if (len > CSV_FIELD_MAX) {
 		len = utf8_floor(u, CSV_FIELD_MAX);
 		cut = true;
 	}
-	bool bad = (flags & (SCAN_NUL | SCAN_CTL)) && memchr(u, 0, len) != NULL;
+	bool bad = (flags & SCAN_CTL) && memchr(u, 0, len) != NULL;
 	if (!bad && (flags & SCAN_HIGH))
 		bad = !utf8_valid(u, len);
+	if (bad && r->cd == (iconv_t)-1) {
+		r->cd = iconv_open("UTF-8", "WINDOWS-1252");
+		if (r->cd == (iconv_t)-1) {
+			r->cb_err = errno == ENOMEM ? JR_ENOMEM : JR_EUNSUPPORTED;
+			return;
+		}
+	}
 
 	/* len <= CSV_FIELD_MAX, so 3 * len + 1 cannot overflow. */
 	size_t room = bad ? 3 * len + 1 : len + 1;
 	if ((r->alen + room > r->acap && !grow((void **)&r->arena, &r->acap, r->alen + room, 1)) ||
 	    (r->nfields == r->capfields &&
 	     !grow((void **)&r->fields, &r->capfields, r->nfields + 1, sizeof(*r->fields)))) {
-		r->nomem = true;
+		r->cb_err = JR_ENOMEM;
 		return;
 	}
 	unsigned char *dst = (unsigned char *)r->arena + r->alen;
@@ -343,7 +322,7 @@ static void put_field(struct csvreader *r, const unsigned char *u, size_t len,
 		memcpy(dst, u, len);
 		out = len;
 	} else {
-		out = cp1252_decode(dst, u, len);
+		out = cp1252_decode(r->cd, dst, u, len);
 		r->cur_recoded = true;
 		if (out > CSV_FIELD_MAX) {
 			out = utf8_floor(dst, CSV_FIELD_MAX);
@@ -360,14 +339,34 @@ static void put_field(struct csvreader *r, const unsigned char *u, size_t len,
 		r->cur_truncated = true;
 }
 
-/*
- * Ends a record at line end c ('\r', '\n', or -1 at the end of input).  With
- * no field seen it is a line end outside any record: a blank line, or the LF
- * of a CR LF.
- */
-static void end_record(struct csvreader *r, int c)
+/* libcsv's field callback: counts the line breaks inside the field, then queues it. */
+static void on_field(void *data, size_t len, void *ctx)
 {
-	r->nends++;
+	struct csvreader *r = ctx;
+	const unsigned char *u = data;
+	if (r->cb_err != JR_EOK)
+		return;
+	if (len > CSV_FIELD_HARD_MAX) {
+		/* entry_realloc() lets libcsv hold a byte or two more than the cap. */
+		r->cb_err = JR_ETOOBIG;
+		return;
+	}
+	unsigned flags = scan(u, len);
+	if (flags & SCAN_CTL)
+		r->cur_breaks += count_breaks(u, len);
+	put_field(r, u, len, flags);
+}
+
+/*
+ * libcsv's record callback: ends a record at line end c ('\r', '\n', or -1
+ * at the end of input).  With no field seen it is a line end outside any
+ * record: a blank line, or the LF of a CR LF.
+ */
+static void on_record(int c, void *ctx)
+{
+	struct csvreader *r = ctx;
+	if (r->cb_err != JR_EOK)
+		return;
 	if (r->cur_seen == 0) {
 		if (!(c == '\n' && r->prev_cr))
 			r->line++;
@@ -376,15 +375,15 @@ static void end_record(struct csvreader *r, int c)
 	}
 	if (r->nrecs == r->caprecs &&
 	    !grow((void **)&r->recs, &r->caprecs, r->nrecs + 1, sizeof(*r->recs))) {
-		r->nomem = true;
-	} else {
-		struct qrec *q = &r->recs[r->nrecs++];
-		q->line = r->line;
-		q->first = r->cur_first;
-		q->n = r->cur_n;
-		q->recoded = r->cur_recoded;
-		q->truncated = r->cur_truncated;
+		r->cb_err = JR_ENOMEM;
+		return;
 	}
+	struct qrec *q = &r->recs[r->nrecs++];
+	q->line = r->line;
+	q->first = r->cur_first;
+	q->n = r->cur_n;
+	q->recoded = r->cur_recoded;
+	q->truncated = r->cur_truncated;
 	r->line += r->cur_breaks + (c >= 0);
 	r->prev_cr = c == '\r';
 	r->cur_first = r->nfields;
@@ -395,289 +394,61 @@ static void end_record(struct csvreader *r, int c)
 	r->cur_truncated = false;
 }
 
-/* ---- the libcsv path ---- */
-
-static void on_field(void *data, size_t len, void *ctx)
-{
-	struct csvreader *r = ctx;
-	const unsigned char *u = data;
-	bool cr = r->fcr;
-	size_t breaks = r->fbreaks;
-	unsigned flags;
-
-	if (r->fcut) {
-		/* bound_field() dropped the middle and counted its line breaks. */
-		if (len > FIELD_KEEP) {
-			breaks += count_breaks(u + FIELD_KEEP, len - FIELD_KEEP, &cr);
-			len = FIELD_KEEP;
-		}
-		flags = scan(u, len) | SCAN_CTL;
-	} else {
-		flags = scan(u, len);
-		if (flags & SCAN_CTL)
-			breaks += count_breaks(u, len, &cr);
-	}
-	r->cur_breaks += breaks;
-	bool cut = r->fcut;
-	r->fcut = false;
-	r->fcr = false;
-	r->fbreaks = 0;
-	put_field(r, u, len, flags, cut);
-}
-
-static void on_record(int c, void *ctx)
-{
-	end_record(ctx, c);
-}
-
 /*
- * Keeps libcsv's buffer for the field in progress near FIELD_KEEP bytes: the
- * bytes past it are counted for line breaks and then overwritten.  The last
- * byte is kept because libcsv may still remove it (a closing quote).
+ * libcsv's realloc for its field buffer.  The hook has no context, so the
+ * cap is the same for every reader; libcsv halves its request after a
+ * refusal, so the buffer ends exactly at ENTRY_MAX before it gives up.
  */
-static void bound_field(struct csvreader *r)
+static void *entry_realloc(void *p, size_t n)
 {
-	struct csv_parser *p = &r->p;
-	if (p->entry_pos <= FIELD_KEEP + 1)
-		return;
-	size_t from = r->fcut ? FIELD_KEEP : 0;
-	size_t last = p->entry_pos - 1;
-	r->fbreaks += count_breaks(p->entry_buf + from, last - from, &r->fcr);
-	p->entry_buf[FIELD_KEEP] = p->entry_buf[last];
-	p->entry_pos = FIELD_KEEP + 1;
-	r->fcut = true;
+	return n > ENTRY_MAX ? NULL : realloc(p, n);
 }
 
-static jr_err fail(struct csvreader *r, jr_err code, const char *fmt, ...) JR_PRINTF(3, 4);
-
-static jr_err fail(struct csvreader *r, jr_err code, const char *fmt, ...)
+/* Records the failure of a callback or of libcsv, with the line of the record it was in. */
+static void parse_failed(struct csvreader *r, jr_err code)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(r->errmsg, sizeof(r->errmsg), fmt, ap);
-	va_end(ap);
-	r->err = code;
-	return code;
+	if (code == JR_ETOOBIG)
+		fail(r, JR_EPARSE, "baris %zu: isian lebih dari %d MiB", r->line,
+		     CSV_FIELD_HARD_MAX / (1024 * 1024));
+	else if (code == JR_EUNSUPPORTED)
+		fail(r, code, "iconv tidak dapat mengubah Windows-1252 ke UTF-8");
+	else
+		fail(r, JR_ENOMEM, "memori tidak cukup saat membaca CSV");
 }
 
-static jr_err nomem(struct csvreader *r)
-{
-	return fail(r, JR_ENOMEM, "memori tidak cukup saat membaca CSV");
-}
-
-/* Feeds n bytes to libcsv. */
-static jr_err feed(struct csvreader *r, const unsigned char *s, size_t n)
+/* Feeds s[0..n) to libcsv, taking stray quotes as text. */
+static void feed(struct csvreader *r, const unsigned char *s, size_t n)
 {
 	size_t done = 0;
 	while (done < n) {
 		done += csv_parse(&r->p, s + done, n - done, on_field, on_record, r);
-		if (r->nomem)
-			return nomem(r);
-		if (done == n)
+		if (r->cb_err != JR_EOK || done == n)
 			break;
-		if (csv_error(&r->p) != CSV_EPARSE)
-			return nomem(r);
-		/* A stray quote: take this one byte leniently, as text. */
-		csv_set_opts(&r->p, PARSER_OPTS & ~CSV_STRICT);
-		size_t got = csv_parse(&r->p, s + done, 1, on_field, on_record, r);
-		csv_set_opts(&r->p, PARSER_OPTS);
-		if (r->nomem || got != 1)
-			return nomem(r);
-		done++;
-	}
-	bound_field(r);
-	return JR_EOK;
-}
-
-/* ---- the fast path, and choosing between the two ---- */
-
-/*
- * Index of the first CR, LF or quote in s[0..n), or n; *flags gets SCAN_QUOTE
- * if it is a quote, and SCAN_HIGH and SCAN_NUL for the bytes before it.  The
- * one loop every byte of a file goes through, so 16 bytes at a time where
- * SSE2 is there (all x86-64).
- */
-static size_t scan_line(const unsigned char *s, size_t n, unsigned *flags)
-{
-	unsigned hi = 0, nul = 0;
-	size_t i = 0;
-#if defined(__SSE2__) && defined(__GNUC__)
-	const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
-	const __m128i qu = _mm_set1_epi8('"'), zero = _mm_setzero_si128();
-	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		__m128i eol = _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr));
-		__m128i hit = _mm_or_si128(eol, _mm_cmpeq_epi8(v, qu));
-		unsigned stop = (unsigned)_mm_movemask_epi8(hit);
-		unsigned h = (unsigned)_mm_movemask_epi8(v);
-		unsigned z = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero));
-		if (stop) {
-			unsigned at = (unsigned)__builtin_ctz(stop);
-			unsigned below = (1u << at) - 1;
-			hi |= h & below;
-			nul |= z & below;
-			i += at;
-			*flags = (hi ? SCAN_HIGH : 0) | (nul ? SCAN_NUL : 0) |
-				 (s[i] == '"' ? SCAN_QUOTE : 0);
-			return i;
-		}
-		hi |= h;
-		nul |= z;
-	}
-#endif
-	for (; i < n; i++) {
-		unsigned char c = s[i];
-		hi |= c & 0x80;
-		nul |= c == 0;
-		if (c == '\n' || c == '\r' || c == '"')
-			break;
-	}
-	*flags = (hi ? SCAN_HIGH : 0) | (nul ? SCAN_NUL : 0) |
-		 (i < n && s[i] == '"' ? SCAN_QUOTE : 0);
-	return i;
-}
-
-/*
- * Splits a simple line (see simple_line) s[0..n), which ends with c, at the
- * delimiter.  This is exactly what libcsv does with such a line when spaces
- * are data, but several times faster: libcsv pays a state switch per byte.
- */
-static void split_line(struct csvreader *r, const unsigned char *s, size_t n, unsigned flags,
-		       bool quoted, int c)
-{
-	const unsigned char *end = s + n;
-	unsigned char delim = (unsigned char)r->delim;
-	while (n > 0) {
-		if (quoted && s < end && *s == '"') {
-			/* simple_line() made sure the closing quote is there. */
-			const unsigned char *q = memchr(s + 1, '"', (size_t)(end - s - 1));
-			put_field(r, s + 1, (size_t)(q - s - 1), flags, false);
-			s = q + 1;
-			if (s == end)
+		if (csv_error(&r->p) == CSV_EPARSE) {
+			/* A stray quote: take this one byte leniently, as text. */
+			csv_set_opts(&r->p, PARSER_OPTS & ~CSV_STRICT);
+			size_t got = csv_parse(&r->p, s + done, 1, on_field, on_record, r);
+			csv_set_opts(&r->p, PARSER_OPTS);
+			done += got;
+			if (r->cb_err != JR_EOK)
 				break;
-			s++;    /* the delimiter after it */
-			continue;
+			if (got == 1)
+				continue;
 		}
-		const unsigned char *d = memchr(s, delim, (size_t)(end - s));
-		if (!d) {
-			put_field(r, s, (size_t)(end - s), flags, false);
-			break;
-		}
-		put_field(r, s, (size_t)(d - s), flags, false);
-		s = d + 1;
+		/* CSV_ENOMEM: entry_realloc() refused, or memory really ran out. */
+		r->cb_err = csv_get_buffer_size(&r->p) >= ENTRY_MAX ? JR_ETOOBIG : JR_ENOMEM;
+		break;
 	}
-	end_record(r, c);
-}
-
-enum line_kind {
-	LINE_END,       /* a simple line, ended by the CR or LF at the returned index */
-	LINE_OPEN,      /* simple so far, but it goes past the end of what is there */
-	LINE_HARD,      /* not simple: libcsv's */
-};
-
-/*
- * Looks at the line that starts s[0..n) and says whether split_line can take
- * it: every field either holds no quote at all, or is quoted from its first
- * byte to a closing quote right before the delimiter or the line end, with no
- * quote, CR or LF inside.  That covers what spreadsheets write for addresses
- * with commas; doubled quotes, line breaks in fields and stray quotes go to
- * libcsv.  *flags gets SCAN_HIGH and SCAN_NUL for the line, *quoted whether
- * a quoted field was seen.  final: nothing comes after s[n - 1].
- */
-static enum line_kind simple_line(const unsigned char *s, size_t n, unsigned char delim,
-				  bool final, size_t *len, unsigned *flags, bool *quoted)
-{
-	unsigned f = 0, g;
-	size_t i = 0;
-	*quoted = false;
-	for (;;) {
-		size_t q = i + scan_line(s + i, n - i, &g);
-		f |= g & (SCAN_HIGH | SCAN_NUL);
-		*flags = f;
-		*len = q;
-		if (!(g & SCAN_QUOTE))
-			return q < n ? LINE_END : LINE_OPEN;
-		if (q > 0 && s[q - 1] != delim)
-			return LINE_HARD;       /* a quote inside an unquoted field */
-		size_t k = q + 1 + scan_line(s + q + 1, n - q - 1, &g);
-		f |= g & (SCAN_HIGH | SCAN_NUL);
-		*flags = f;
-		*quoted = true;
-		if (k == n) {
-			*len = n;
-			return final ? LINE_HARD : LINE_OPEN;  /* never closed, or not yet seen */
-		}
-		if (s[k] != '"')
-			return LINE_HARD;       /* a line break inside quotes */
-		*len = k + 1;
-		if (k + 1 == n)
-			return LINE_OPEN;
-		unsigned char c = s[k + 1];
-		if (c == '\r' || c == '\n')
-			return LINE_END;
-		if (c != delim)
-			return LINE_HARD;       /* a doubled quote, or text after the quote */
-		i = k + 1;
+	if (r->cb_err != JR_EOK) {
+		parse_failed(r, r->cb_err);
+		return;
 	}
-}
-
-/* Index of the first CR or LF in s[0..n), or n. */
-static size_t find_eol(const unsigned char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] == '\n' || s[i] == '\r')
-			return i;
-	return n;
-}
-
-/*
- * Parses what it can of s[0..n), whole lines only unless final (nothing comes
- * after s); returns the bytes consumed.  Simple lines go through split_line;
- * any other line goes to libcsv, and so does every line after it until libcsv
- * ends a record exactly at the end of what it was given, which is where the
- * two parsers can change hands.
- */
-static size_t parse_some(struct csvreader *r, const unsigned char *s, size_t n, bool final)
-{
-	size_t i = 0;
-	while (i < n && r->err == JR_EOK) {
-		if (r->libcsv_only) {
-			feed(r, s + i, n - i);
-			i = n;
-			continue;
-		}
-		if (r->in_libcsv) {
-			size_t e = i + find_eol(s + i, n - i);
-			size_t take = e < n ? e + 1 - i : n - i;
-			size_t ends = r->nends;
-			feed(r, s + i, take);
-			i += take;
-			/* The line end is the last byte given, so an ended record ended there. */
-			if (r->nends != ends && e < n)
-				r->in_libcsv = false;
-			continue;
-		}
-		unsigned flags;
-		bool quoted;
-		size_t len;
-		enum line_kind k = simple_line(s + i, n - i, (unsigned char)r->delim, final, &len,
-					       &flags, &quoted);
-		if (k == LINE_HARD) {
-			r->in_libcsv = true;
-			continue;
-		}
-		size_t j = i + len;
-		if (k == LINE_OPEN && !final) {
-			if (len < LONG_LINE)
-				break;          /* wait for the whole line */
-			/* A very long line: let libcsv buffer (and bound) it. */
-			r->in_libcsv = true;
-			continue;
-		}
-		split_line(r, s + i, len, flags, quoted, j < n ? s[j] : -1);
-		i = j < n ? j + 1 : n;
+	/* Grow libcsv's buffer geometrically: it adds a fixed step each time. */
+	size_t have = csv_get_buffer_size(&r->p);
+	if (have > r->blk) {
+		r->blk = have;
+		csv_set_blk_size(&r->p, have);
 	}
-	return i;
 }
 
 /* Moves the record in progress to the front once everything before it has been handed out. */
@@ -719,38 +490,32 @@ static jr_err read_some(struct csvreader *r)
 	}
 }
 
-/* Parses the next slice of input, or finishes at the end. */
+/* Gives libcsv the next slice of input, reading more when it is used up, or finishes. */
 static void refill(struct csvreader *r)
 {
 	compact(r);
-	if (r->fd >= 0 && !r->input_eof && r->datalen - r->pos < FEED_SLICE) {
-		/* Keep the unparsed tail (less than a slice) and fill up behind it. */
-		memmove(r->rbuf, r->rbuf + r->pos, r->datalen - r->pos);
-		r->datalen -= r->pos;
-		r->pos = 0;
-		while (!r->input_eof && r->datalen < FEED_SLICE) {
-			if (read_some(r) != JR_EOK) {
-				fail(r, JR_EIO, "gagal membaca berkas: %s", strerror(errno));
-				return;
-			}
+	if (r->pos == r->datalen && r->fd >= 0 && !r->input_eof) {
+		r->pos = r->datalen = 0;
+		if (read_some(r) != JR_EOK) {
+			fail(r, JR_EIO, "gagal membaca berkas: %s", strerror(errno));
+			return;
 		}
 	}
 	size_t avail = r->datalen - r->pos;
 	if (avail == 0) {
 		r->done = true;
-		size_t start = r->line;
 		if (csv_fini(&r->p, on_field, on_record, r) != 0)
 			fail(r, JR_EPARSE,
 			     "baris %zu: tanda kutip (\") dibuka tetapi tidak ditutup "
-			     "sampai akhir berkas", start);
-		else if (r->nomem)
-			nomem(r);
+			     "sampai akhir berkas", r->line);
+		else if (r->cb_err != JR_EOK)
+			parse_failed(r, r->cb_err);
 		return;
 	}
 	size_t n = avail < FEED_SLICE ? avail : FEED_SLICE;
-	size_t used = parse_some(r, r->data + r->pos, n, r->input_eof && n == avail);
-	r->pos += used;
-	r->offset += used;
+	feed(r, r->data + r->pos, n);
+	r->pos += n;
+	r->offset += n;
 }
 
 /* ---- opening ---- */
@@ -768,10 +533,13 @@ static struct csvreader *reader_new(void)
 	if (!r)
 		return NULL;
 	r->fd = -1;
+	r->cd = (iconv_t)-1;
 	r->line = 1;
 	csv_init(&r->p, PARSER_OPTS);
 	csv_set_space_func(&r->p, no_space);
-	csv_set_blk_size(&r->p, 16 * 1024);
+	csv_set_realloc_func(&r->p, entry_realloc);
+	r->blk = ENTRY_BLK;
+	csv_set_blk_size(&r->p, r->blk);
 	return r;
 }
 
@@ -900,11 +668,6 @@ out_err:
 
 /* ---- reading ---- */
 
-void csvreader_libcsv_only(struct csvreader *r)
-{
-	r->libcsv_only = true;
-}
-
 char csvreader_delimiter(const struct csvreader *r)
 {
 	return r->delim;
@@ -948,6 +711,8 @@ void csvreader_free(struct csvreader *r)
 	if (!r)
 		return;
 	csv_free(&r->p);
+	if (r->cd != (iconv_t)-1)
+		iconv_close(r->cd);
 	if (r->fd >= 0)
 		close(r->fd);
 	free(r->rbuf);

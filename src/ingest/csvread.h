@@ -9,9 +9,7 @@
  * header is line 1).  Fields that are not valid UTF-8 are decoded as
  * Windows-1252 (what Excel's "CSV" format writes) and the record is flagged.
  * Files that are not text at all (NUL bytes, a ZIP/XLSX or other binary
- * signature) are refused with a reason when opened.  Lines with simple
- * quoting skip libcsv's per-byte state machine (see csvread.c): a 140 MB,
- * 1,000,000-row file reads in well under a second.
+ * signature) are refused with a reason when opened.
  *
  * What the reader does with what it meets:
  *  - Fields keep their leading and trailing spaces (callers trim).  "a,b,"
@@ -28,14 +26,19 @@
  *    it: the rows after it would otherwise vanish silently.
  *  - Each field is checked on its own: strict UTF-8 (no overlongs, no
  *    surrogates, nothing above U+10FFFF) is kept as is; anything else is
- *    decoded as Windows-1252.  The five bytes that code page leaves undefined
- *    (0x81 0x8D 0x8F 0x90 0x9D) and NUL bytes (only possible past the first
- *    64 KiB, or the file is refused) become U+FFFD, so every field is a C
- *    string whose strlen is its len.
+ *    decoded as Windows-1252 (with iconv).  The five bytes that code page
+ *    leaves undefined (0x81 0x8D 0x8F 0x90 0x9D) and NUL bytes (only possible
+ *    past the first 64 KiB, or the file is refused) become U+FFFD, so every
+ *    field is a C string whose strlen is its len.
  *  - A field longer than CSV_FIELD_MAX is cut there (on a UTF-8 boundary) and
  *    fields past CSV_FIELDS_MAX are dropped; either sets rec->truncated and
- *    callers should reject the row.  Memory stays bounded: a 100 MB quoted
- *    field costs about CSV_FIELD_MAX, and its line breaks are still counted.
+ *    callers should reject the row.  The line breaks inside a cut field are
+ *    still counted.
+ *  - A field longer than CSV_FIELD_HARD_MAX is not read at all: csvreader_next
+ *    reports JR_EPARSE with the line where its record starts, after handing
+ *    out every record before it.  Such a field is nearly always a quote left
+ *    open in a big file, and the cap keeps a reader's memory bounded (libcsv
+ *    holds a field whole before handing it over).
  */
 #ifndef JARING_INGEST_CSVREAD_H
 #define JARING_INGEST_CSVREAD_H
@@ -47,6 +50,13 @@
 #define CSV_FIELD_MAX (64 * 1024)
 /* No record may have more fields than this. */
 #define CSV_FIELDS_MAX 256
+/*
+ * A field longer than this (bytes, before decoding) stops reading with
+ * JR_EPARSE; fields between CSV_FIELD_MAX and this are delivered cut.  It
+ * caps libcsv's field buffer, the one part of a reader's memory that would
+ * otherwise grow with the input.
+ */
+#define CSV_FIELD_HARD_MAX (16 * 1024 * 1024)
 
 struct csvrecord {
 	size_t line;          /* editor line of the record's first byte (1-based) */
@@ -88,19 +98,14 @@ size_t csvreader_size(const struct csvreader *r);
  * Reads the next record into rec; its fields (owned by the reader) stay valid
  * until the next call to csvreader_next or csvreader_free.  Blank lines are
  * skipped (but counted for line numbers).  Returns JR_EOK; JR_EEOF at the
- * end; JR_EPARSE for a quote never closed ("baris N: ..." in eb, N the line
- * where that record starts); JR_EIO for a read error; JR_ENOMEM.  Errors come
- * after every record before them and are sticky: later calls repeat them.
+ * end; JR_EPARSE for a quote never closed or a field longer than
+ * CSV_FIELD_HARD_MAX ("baris N: ..." in eb, N the line where that record
+ * starts); JR_EIO for a read error; JR_ENOMEM; JR_EUNSUPPORTED if iconv
+ * cannot convert from Windows-1252 (a C library without that converter).
+ * Errors come after every record before them and are sticky: later calls
+ * repeat them.
  */
 jr_err csvreader_next(struct csvreader *r, struct csvrecord *rec, struct errbuf *eb);
-
-/*
- * For tests and fuzzing: parse every byte with libcsv instead of splitting
- * lines without quotes on the fast path.  Records must come out the same
- * either way; this is the reference the fast path is checked against.  Call
- * it before the first csvreader_next.
- */
-void csvreader_libcsv_only(struct csvreader *r);
 
 /* Frees the reader and its records; NULL is fine. */
 void csvreader_free(struct csvreader *r);

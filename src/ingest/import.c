@@ -1,6 +1,8 @@
 /* import.c - the import service (see import.h). */
 #include "compat.h"
 
+#include <pthread.h>
+
 #include "ingest/csvread.h"
 #include "ingest/import.h"
 
@@ -93,95 +95,337 @@ static jr_err npp_map_add(void *ctx, const struct employer *e)
 	return npp_map_put(ctx, e->npp, ref) ? JR_EOK : JR_ENOMEM;
 }
 
-/* Counts issues on their way to the caller. */
+/* Counts issues on their way to the caller; both threads report, so one at a time. */
 struct issue_counter {
 	const struct import_opts *o;
+	pthread_mutex_t mu;
 	size_t warnings;
 };
 
 static void count_issue(void *ctx, const struct row_issue *is)
 {
 	struct issue_counter *ic = ctx;
+	pthread_mutex_lock(&ic->mu);
 	if (is->warning)
 		ic->warnings++;
 	if (ic->o->on_issue)
 		ic->o->on_issue(ic->o->issue_ctx, is);
+	pthread_mutex_unlock(&ic->mu);
 }
 
-static void tally(struct import_result *res, enum store_upsert did)
-{
-	if (did == STORE_INSERTED)
-		res->inserted++;
-	else if (did == STORE_UPDATED)
-		res->updated++;
-	else
-		res->unchanged++;
-}
+/*
+ * The pipeline.  A validator thread reads the file and checks every row
+ * (CPU work that needs no database); the calling thread writes the good rows.
+ * Rows travel in batches: each batch is sorted by its natural key before it
+ * is written, so consecutive upserts touch neighbouring b-tree pages, and is
+ * written in that order.
+ */
+#define BATCH_ROWS 4096
+#define NBATCHES 4
 
-/* Writes one validated row; a database refusal (e.g. a KPJ held by someone
- * else) rejects that row only. */
-static jr_err write_row(struct store *s, const struct import_opts *o, struct row_ctx *rc,
-			const struct csvrecord *rec, int64_t batch, struct import_result *res,
-			struct errbuf *eb)
-{
-	enum store_upsert did = STORE_UNCHANGED, pdid = STORE_UNCHANGED;
-	struct employer e;
-	struct person p;
-	struct membership m;
-	struct errbuf rowerr;
+struct staged {
+	size_t line;
+	union {
+		struct employer e;
+		struct {
+			struct person p;
+			struct membership m;
+		} w;
+	} u;
+};
+
+struct batch {
+	struct staged *row;
+	size_t n;        /* rows that passed validation */
+	size_t read;     /* data rows read (blank rows not counted) */
+	size_t rejected; /* rows refused by validation */
+	size_t offset, size;
+	bool last;
 	jr_err err;
-	bool ok = o->kind == IMPORT_EMPLOYERS ? row_employer(rc, rec, &e)
-					      : row_worker(rc, rec, &p, &m);
-	if (!ok) {
-		res->rejected++;
-		return JR_EOK;
-	}
-	if ((err = store_row_begin(s, eb)) != JR_EOK)
-		return err;
-	if (o->kind == IMPORT_EMPLOYERS) {
-		err = store_employer_upsert(s, &e, batch, &did, &rowerr);
-	} else {
-		err = store_person_upsert(s, &p, &pdid, &rowerr);
-		if (err == JR_EOK)
-			err = store_membership_upsert(s, &m, batch, &did, &rowerr);
-		/* A changed person makes the row an update even if its membership is not. */
-		if (err == JR_EOK && did == STORE_UNCHANGED && pdid != STORE_UNCHANGED)
-			did = STORE_UPDATED;
-	}
-	if (err == JR_ECONFLICT) {
-		struct row_issue is = {.line = rec->line, .column = o->kind == IMPORT_WORKERS ? "kpj" : "",
-				       .value = "", .reason = rowerr.msg};
-		rc->on_issue(rc->issue_ctx, &is);
-		res->rejected++;
-		return store_row_end(s, false, eb);
-	}
-	if (err != JR_EOK) {
-		errbuf_set(eb, err, "baris %zu: %s", rec->line, rowerr.msg);
-		return err;
-	}
-	res->accepted++;
-	tally(res, did);
-	return store_row_end(s, true, eb);
+	struct errbuf eb;
+};
+
+struct pipeline {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct batch *free_q[NBATCHES], *full_q[NBATCHES];
+	size_t nfree, nfull_head, nfull;
+	bool stop, producer_done;
+	/* the validator's inputs */
+	const struct import_opts *o;
+	struct csvreader *reader;
+	const struct row_ctx *rc;
+};
+
+static struct batch *take_free(struct pipeline *pl)
+{
+	struct batch *b = NULL;
+	pthread_mutex_lock(&pl->mu);
+	while (!pl->stop && pl->nfree == 0)
+		pthread_cond_wait(&pl->cv, &pl->mu);
+	if (!pl->stop)
+		b = pl->free_q[--pl->nfree];
+	pthread_mutex_unlock(&pl->mu);
+	return b;
 }
 
+static void give_free(struct pipeline *pl, struct batch *b)
+{
+	pthread_mutex_lock(&pl->mu);
+	pl->free_q[pl->nfree++] = b;
+	pthread_cond_broadcast(&pl->cv);
+	pthread_mutex_unlock(&pl->mu);
+}
+
+static void give_full(struct pipeline *pl, struct batch *b)
+{
+	pthread_mutex_lock(&pl->mu);
+	pl->full_q[(pl->nfull_head + pl->nfull++) % NBATCHES] = b;
+	pthread_cond_broadcast(&pl->cv);
+	pthread_mutex_unlock(&pl->mu);
+}
+
+/* The next full batch in file order, or NULL once the validator has finished. */
+static struct batch *take_full(struct pipeline *pl)
+{
+	struct batch *b = NULL;
+	pthread_mutex_lock(&pl->mu);
+	while (pl->nfull == 0 && !pl->producer_done)
+		pthread_cond_wait(&pl->cv, &pl->mu);
+	if (pl->nfull) {
+		b = pl->full_q[pl->nfull_head];
+		pl->nfull_head = (pl->nfull_head + 1) % NBATCHES;
+		pl->nfull--;
+	}
+	pthread_mutex_unlock(&pl->mu);
+	return b;
+}
+
+static void *validator(void *arg)
+{
+	struct pipeline *pl = arg;
+	struct csvrecord rec;
+	bool last = false;
+	while (!last) {
+		struct batch *b = take_free(pl);
+		if (!b)
+			break;
+		b->n = b->read = b->rejected = 0;
+		b->err = JR_EOK;
+		b->last = false;
+		while (b->n < BATCH_ROWS) {
+			jr_err err = csvreader_next(pl->reader, &rec, &b->eb);
+			if (err != JR_EOK) {
+				b->err = err == JR_EEOF ? JR_EOK : err;
+				b->last = true;
+				break;
+			}
+			if (row_is_blank(&rec))
+				continue;
+			b->read++;
+			struct staged *st = &b->row[b->n];
+			st->line = rec.line;
+			bool ok = pl->o->kind == IMPORT_EMPLOYERS
+					  ? row_employer(pl->rc, &rec, &st->u.e)
+					  : row_worker(pl->rc, &rec, &st->u.w.p, &st->u.w.m);
+			if (ok)
+				b->n++;
+			else
+				b->rejected++;
+		}
+		b->offset = csvreader_offset(pl->reader);
+		b->size = csvreader_size(pl->reader);
+		last = b->last;
+		give_full(pl, b);
+	}
+	pthread_mutex_lock(&pl->mu);
+	pl->producer_done = true;
+	pthread_cond_broadcast(&pl->cv);
+	pthread_mutex_unlock(&pl->mu);
+	return NULL;
+}
+
+static int cmp_employer_rows(const void *a, const void *b)
+{
+	const struct staged *x = a, *y = b;
+	int c = strcmp(x->u.e.npp, y->u.e.npp);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* By NIK, then file order, so a key repeated in a file ends as its last row says. */
+static int cmp_worker_rows(const void *a, const void *b)
+{
+	const struct staged *x = a, *y = b;
+	if (x->u.w.p.nik != y->u.w.p.nik)
+		return x->u.w.p.nik < y->u.w.p.nik ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+struct tally {
+	size_t accepted, inserted, updated, unchanged, rejected;
+};
+
+static void tally_add(struct tally *t, enum store_upsert did)
+{
+	t->accepted++;
+	if (did == STORE_INSERTED)
+		t->inserted++;
+	else if (did == STORE_UPDATED)
+		t->updated++;
+	else
+		t->unchanged++;
+}
+
+static jr_err upsert_staged(struct store *s, enum import_kind kind, struct staged *st,
+			    int64_t batch_id, enum store_upsert *did, struct errbuf *rowerr)
+{
+	enum store_upsert pdid = STORE_UNCHANGED;
+	jr_err err;
+	if (kind == IMPORT_EMPLOYERS)
+		return store_employer_upsert(s, &st->u.e, batch_id, did, rowerr);
+	err = store_person_upsert(s, &st->u.w.p, &pdid, rowerr);
+	if (err == JR_EOK)
+		err = store_membership_upsert(s, &st->u.w.m, batch_id, did, rowerr);
+	/* A changed person makes the row an update even if its membership is not. */
+	if (err == JR_EOK && *did == STORE_UNCHANGED && pdid != STORE_UNCHANGED)
+		*did = STORE_UPDATED;
+	return err;
+}
+
+/*
+ * A KPJ names one membership.  A row whose KPJ is held by another membership
+ * is refused before anything is written, so the database never has to undo a
+ * row (SQLite savepoints per row or per batch cost more than the row itself).
+ */
+static jr_err kpj_free_for(struct store *s, const struct membership *m, bool *free_for_row,
+			   char *why, size_t whysize, struct errbuf *eb)
+{
+	struct membership_key h;
+	bool found;
+	*free_for_row = true;
+	if (!m->kpj[0])
+		return JR_EOK;
+	jr_err err = store_kpj_holder(s, m->kpj, &h, &found, eb);
+	if (err != JR_EOK || !found)
+		return err;
+	if (h.person_nik == m->person_nik && h.employer_id == m->employer_id &&
+	    h.segment == m->segment && date_cmp(h.start, m->start) == 0)
+		return JR_EOK;
+	char nik[NIK_DIGITS + 1], start[DATE_ISO_SIZE];
+	nik_from_int(h.person_nik, nik);
+	date_format_iso(h.start, start);
+	snprintf(why, whysize, "KPJ %s sudah dipakai kepesertaan lain (NIK %s, %s, mulai %s)",
+		 m->kpj, nik, segment_name(h.segment), start);
+	*free_for_row = false;
+	return JR_EOK;
+}
+
+static jr_err write_batch(struct store *s, const struct import_opts *o, const struct row_ctx *rc,
+			  struct batch *b, int64_t batch_id, struct import_result *res,
+			  struct errbuf *eb)
+{
+	struct tally t = {0};
+	jr_err err;
+	qsort(b->row, b->n, sizeof(*b->row),
+	      o->kind == IMPORT_EMPLOYERS ? cmp_employer_rows : cmp_worker_rows);
+	for (size_t i = 0; i < b->n; i++) {
+		struct staged *st = &b->row[i];
+		enum store_upsert did = STORE_UNCHANGED;
+		struct errbuf rowerr;
+		if (o->kind == IMPORT_WORKERS) {
+			bool ok;
+			char why[300];
+			if ((err = kpj_free_for(s, &st->u.w.m, &ok, why, sizeof(why), eb)) != JR_EOK)
+				return err;
+			if (!ok) {
+				struct row_issue is = {.line = st->line, .column = "kpj",
+						       .value = st->u.w.m.kpj,
+						       .value_len = strlen(st->u.w.m.kpj),
+						       .reason = why};
+				rc->on_issue(rc->issue_ctx, &is);
+				t.rejected++;
+				continue;
+			}
+		}
+		err = upsert_staged(s, o->kind, st, batch_id, &did, &rowerr);
+		if (err != JR_EOK)
+			return errbuf_set(eb, err, "baris %zu: %s", st->line, rowerr.msg);
+		tally_add(&t, did);
+	}
+	res->accepted += t.accepted;
+	res->inserted += t.inserted;
+	res->updated += t.updated;
+	res->unchanged += t.unchanged;
+	res->rejected += t.rejected;
+	return JR_EOK;
+}
+
+/* Runs the validator thread and writes what it hands over, in file order. */
 static jr_err run_rows(struct store *s, const struct import_opts *o, struct csvreader *r,
-		       struct row_ctx *rc, int64_t batch, struct import_result *res,
+		       const struct row_ctx *rc, int64_t batch_id, struct import_result *res,
 		       struct errbuf *eb)
 {
-	struct csvrecord rec;
-	jr_err err;
-	while ((err = csvreader_next(r, &rec, eb)) == JR_EOK) {
-		if (row_is_blank(&rec))
-			continue;
-		res->rows++;
-		err = write_row(s, o, rc, &rec, batch, res, eb);
-		if (err != JR_EOK)
-			return err;
-		if (o->on_progress && res->rows % 50000 == 0)
-			o->on_progress(o->progress_ctx, res->rows, csvreader_offset(r),
-				       csvreader_size(r));
+	struct pipeline pl = {.o = o, .reader = r, .rc = rc};
+	struct batch batches[NBATCHES];
+	pthread_t thread;
+	jr_err err = JR_EOK;
+	size_t made = 0, next_progress = 50000;
+
+	memset(batches, 0, sizeof(batches));
+	for (; made < NBATCHES; made++) {
+		batches[made].row = malloc(BATCH_ROWS * sizeof(struct staged));
+		if (!batches[made].row)
+			break;
+		pl.free_q[pl.nfree++] = &batches[made];
 	}
-	return err == JR_EEOF ? JR_EOK : err;
+	if (made < NBATCHES) {
+		err = errbuf_set(eb, JR_ENOMEM, "memori tidak cukup untuk impor");
+		goto out;
+	}
+	pthread_mutex_init(&pl.mu, NULL);
+	pthread_cond_init(&pl.cv, NULL);
+	if (pthread_create(&thread, NULL, validator, &pl) != 0) {
+		err = errbuf_set(eb, JR_ENOMEM, "tidak dapat memulai utas validasi");
+		goto destroy;
+	}
+	for (;;) {
+		struct batch *b = take_full(&pl);
+		if (!b)
+			break;
+		bool last = b->last;
+		if (err == JR_EOK && b->err != JR_EOK) {
+			err = b->err;
+			*eb = b->eb;
+		}
+		if (err == JR_EOK) {
+			res->rows += b->read;
+			res->rejected += b->rejected;
+			err = write_batch(s, o, rc, b, batch_id, res, eb);
+		}
+		if (err == JR_EOK && o->on_progress && res->rows >= next_progress) {
+			o->on_progress(o->progress_ctx, res->rows, b->offset, b->size);
+			next_progress = res->rows + 50000;
+		}
+		if (err != JR_EOK) {
+			/* Stop the validator; it will see no free batch and finish. */
+			pthread_mutex_lock(&pl.mu);
+			pl.stop = true;
+			pthread_cond_broadcast(&pl.cv);
+			pthread_mutex_unlock(&pl.mu);
+		} else {
+			give_free(&pl, b);
+		}
+		if (last)
+			break;
+	}
+	pthread_join(thread, NULL);
+destroy:
+	pthread_cond_destroy(&pl.cv);
+	pthread_mutex_destroy(&pl.mu);
+out:
+	for (size_t i = 0; i < made; i++)
+		free(batches[i].row);
+	return err;
 }
 
 jr_err import_run(struct store *s, const struct refdata *ref, const struct import_opts *o,
@@ -191,7 +435,7 @@ jr_err import_run(struct store *s, const struct refdata *ref, const struct impor
 	struct csvrecord header;
 	struct column_map map;
 	struct npp_map employers = {0};
-	struct issue_counter counter = {o, 0};
+	struct issue_counter counter = {.o = o};
 	jr_err err;
 
 	memset(res, 0, sizeof(*res));
@@ -211,6 +455,7 @@ jr_err import_run(struct store *s, const struct refdata *ref, const struct impor
 	res->unknown_columns = map.nunknown;
 	memcpy(res->unknown, map.unknown, sizeof(res->unknown));
 
+	pthread_mutex_init(&counter.mu, NULL);
 	struct row_ctx rc = {
 		.ref = ref, .today = o->today, .map = &map,
 		.on_issue = count_issue, .issue_ctx = &counter,
@@ -224,6 +469,7 @@ jr_err import_run(struct store *s, const struct refdata *ref, const struct impor
 	if (err != JR_EOK)
 		goto out;
 	store_bulk_mode(s, true);
+	/* Employers are loaded before the validator starts and only read after. */
 	if (o->kind == IMPORT_WORKERS)
 		err = store_employers_each(s, npp_map_add, &employers, eb);
 	if (err == JR_EOK)
@@ -244,8 +490,9 @@ jr_err import_run(struct store *s, const struct refdata *ref, const struct impor
 		store_rollback(s);
 	store_bulk_mode(s, false);
 	res->batch_id = (err == JR_EOK && !o->dry_run) ? batch.id : 0;
-	res->warnings = counter.warnings;
 out:
+	res->warnings = counter.warnings;
+	pthread_mutex_destroy(&counter.mu);
 	free(employers.slot);
 	csvreader_free(r);
 	return err;

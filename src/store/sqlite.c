@@ -35,9 +35,6 @@ enum stmt_id {
 	ST_MEMBERSHIP_UPSERT,
 	ST_KPJ_OWNER,
 	ST_WORKERS_EACH,
-	ST_SAVEPOINT,
-	ST_RELEASE,
-	ST_ROLLBACK_TO,
 	ST_COUNT
 };
 
@@ -115,10 +112,6 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"e.npp, m.segment, m.wage_sen, m.programs, m.start_date, m.end_date, m.occupation, "
 		"m.region_code FROM memberships m JOIN persons p ON p.nik = m.person_nik "
 		"LEFT JOIN employers e ON e.id = m.employer_id ORDER BY m.person_nik, m.start_date, m.id",
-	/* Prepared once: a million-row import takes two of these per row. */
-	[ST_SAVEPOINT] = "SAVEPOINT row",
-	[ST_RELEASE] = "RELEASE row",
-	[ST_ROLLBACK_TO] = "ROLLBACK TO row",
 };
 
 struct sqlite_store {
@@ -222,27 +215,6 @@ static jr_err sq_exec(struct store *s, const char *sql, struct errbuf *eb)
 		return rc;
 	}
 	return JR_EOK;
-}
-
-static jr_err run_stmt(struct sqlite_store *q, enum stmt_id id, struct errbuf *eb)
-{
-	sqlite3_stmt *st = stmt_get(q, id, eb);
-	if (!st)
-		return JR_EDB;
-	return step_upsert(q, st, NULL, eb, stmt_sql[id]);
-}
-
-static jr_err sq_row_begin(struct store *s, struct errbuf *eb)
-{
-	return run_stmt(sq(s), ST_SAVEPOINT, eb);
-}
-
-static jr_err sq_row_end(struct store *s, bool keep, struct errbuf *eb)
-{
-	jr_err rc = keep ? JR_EOK : run_stmt(sq(s), ST_ROLLBACK_TO, eb);
-	if (rc == JR_EOK)
-		rc = run_stmt(sq(s), ST_RELEASE, eb);
-	return rc;
 }
 
 static void sq_close(struct store *s)
@@ -526,6 +498,29 @@ static jr_err sq_membership_upsert(struct store *s, const struct membership *m, 
 	return rc;
 }
 
+static jr_err sq_kpj_holder(struct store *s, const char *kpj, struct membership_key *holder,
+			    bool *found, struct errbuf *eb)
+{
+	struct sqlite_store *q = sq(s);
+	sqlite3_stmt *st = stmt_get(q, ST_KPJ_OWNER, eb);
+	if (!st)
+		return JR_EDB;
+	sqlite3_bind_text(st, 1, kpj, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW) {
+		const char *seg = (const char *)sqlite3_column_text(st, 2);
+		holder->person_nik = sqlite3_column_int64(st, 0);
+		holder->employer_id = sqlite3_column_int64(st, 1);
+		holder->segment = segment_parse(seg, strlen(seg));
+		col_date(st, 3, &holder->start);
+	} else if (rc != SQLITE_DONE) {
+		return db_error(q, eb, "mencari pemegang KPJ");
+	}
+	sqlite3_reset(st);
+	return JR_EOK;
+}
+
 static jr_err sq_workers_each(struct store *s, jr_err (*fn)(void *ctx, const struct store_worker *w),
 			      void *ctx, struct errbuf *eb)
 {
@@ -623,8 +618,6 @@ static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
 	.exec = sq_exec,
-	.row_begin = sq_row_begin,
-	.row_end = sq_row_end,
 	.region_count = sq_region_count,
 	.region_put = sq_region_put,
 	.umk_put = sq_umk_put,
@@ -637,6 +630,7 @@ static const struct store_ops sqlite_ops = {
 	.employers_each = sq_employers_each,
 	.person_upsert = sq_person_upsert,
 	.membership_upsert = sq_membership_upsert,
+	.kpj_holder = sq_kpj_holder,
 	.workers_each = sq_workers_each,
 	.counts = sq_counts,
 	.bulk_mode = sq_bulk_mode,

@@ -43,23 +43,6 @@ void store_rollback(struct store *s)
 {
 	struct errbuf ignored;
 	s->ops->exec(s, "ROLLBACK", &ignored);
-	s->depth = 0;
-}
-
-jr_err store_row_begin(struct store *s, struct errbuf *eb)
-{
-	jr_err rc = s->ops->row_begin(s, eb);
-	if (rc == JR_EOK)
-		s->depth++;
-	return rc;
-}
-
-jr_err store_row_end(struct store *s, bool keep, struct errbuf *eb)
-{
-	jr_err rc = s->ops->row_end(s, keep, eb);
-	if (s->depth > 0)
-		s->depth--;
-	return rc;
 }
 
 void store_bulk_mode(struct store *s, bool on)
@@ -134,6 +117,12 @@ jr_err store_membership_upsert(struct store *s, const struct membership *m, int6
 			       enum store_upsert *did, struct errbuf *eb)
 {
 	return s->ops->membership_upsert(s, m, batch_id, did, eb);
+}
+
+jr_err store_kpj_holder(struct store *s, const char *kpj, struct membership_key *holder,
+			bool *found, struct errbuf *eb)
+{
+	return s->ops->kpj_holder(s, kpj, holder, found, eb);
 }
 
 jr_err store_workers_each(struct store *s, jr_err (*fn)(void *ctx, const struct store_worker *w),

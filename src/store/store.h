@@ -42,10 +42,6 @@ jr_err store_commit(struct store *s, struct errbuf *eb);
 /* Rolls back the open transaction, if any; never fails visibly. */
 void store_rollback(struct store *s);
 
-/* Savepoints around one row of a batch, so a rejected row undoes only itself. */
-jr_err store_row_begin(struct store *s, struct errbuf *eb);
-jr_err store_row_end(struct store *s, bool keep, struct errbuf *eb);
-
 /* Tunes the connection for a large batch (bigger cache) or back to normal. */
 void store_bulk_mode(struct store *s, bool on);
 
@@ -102,6 +98,21 @@ jr_err store_person_upsert(struct store *s, const struct person *p, enum store_u
 jr_err store_membership_upsert(struct store *s, const struct membership *m, int64_t batch_id,
 			       enum store_upsert *did, struct errbuf *eb);
 
+/* The natural key of a membership. */
+struct membership_key {
+	int64_t person_nik;
+	int64_t employer_id; /* 0: none */
+	enum segment segment;
+	struct date start;
+};
+
+/*
+ * Finds the membership holding a KPJ: *found false when none.  Lets an import
+ * refuse a row whose KPJ belongs to someone else before writing anything.
+ */
+jr_err store_kpj_holder(struct store *s, const char *kpj, struct membership_key *holder,
+			bool *found, struct errbuf *eb);
+
 /* A worker as exported: the person, one membership, its employer's NPP ("" none). */
 struct store_worker {
 	const struct person *person;
@@ -128,9 +139,6 @@ struct store_ops {
 	const char *name;
 	void (*close)(struct store *s);
 	jr_err (*exec)(struct store *s, const char *sql, struct errbuf *eb);
-	/* Row savepoints: begin (keep ignored), then end keeping or undoing the row. */
-	jr_err (*row_begin)(struct store *s, struct errbuf *eb);
-	jr_err (*row_end)(struct store *s, bool keep, struct errbuf *eb);
 	jr_err (*region_count)(struct store *s, int64_t *n, struct errbuf *eb);
 	jr_err (*region_put)(struct store *s, const char *code, int level, const char *name,
 			     struct errbuf *eb);
@@ -153,6 +161,8 @@ struct store_ops {
 				struct errbuf *eb);
 	jr_err (*membership_upsert)(struct store *s, const struct membership *m, int64_t batch_id,
 				    enum store_upsert *did, struct errbuf *eb);
+	jr_err (*kpj_holder)(struct store *s, const char *kpj, struct membership_key *holder,
+			     bool *found, struct errbuf *eb);
 	jr_err (*workers_each)(struct store *s,
 			       jr_err (*fn)(void *ctx, const struct store_worker *w), void *ctx,
 			       struct errbuf *eb);
@@ -165,7 +175,6 @@ struct store_ops {
 struct store {
 	const struct store_ops *ops;
 	int schema_version;
-	int depth; /* open savepoint depth, for store_row_* */
 };
 
 /* The SQLite backend (sqlite.c). */

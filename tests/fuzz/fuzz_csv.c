@@ -1,10 +1,9 @@
 /*
  * fuzz_csv.c - libFuzzer harness for the CSV reader (src/ingest/csvread.c).
  *
- * Each input is read twice, on the fast path and with libcsv alone, and both
- * must give the same records, line numbers, flags and error.  Every record is
- * checked against the reader's promises (fields are UTF-8 C strings within the
- * caps, line numbers rise and stay inside the file), then written back with
+ * Every record is checked against the reader's promises (fields are UTF-8 C
+ * strings within the caps, line numbers rise and stay inside the file, the
+ * flags agree with the fields, errors are sticky), then written back with
  * csvout_field and read again: the fields must come back unchanged.  Any
  * broken promise aborts, which libFuzzer reports as a crash.
  */
@@ -70,25 +69,25 @@ static size_t count_lines(const uint8_t *s, size_t n)
 	return lines;
 }
 
-/*
- * Reads every record, checks it, and serialises it into *out for comparison.
- * *delim gets the delimiter; returns the final code.
- */
-static jr_err read_all(const uint8_t *data, size_t size, bool libcsv_only, char **out,
-		       size_t *outlen, char *delim, struct errbuf *eb)
+/* True if some byte of s[0..n) is >= 0x80. */
+static bool has_high(const char *s, size_t n)
 {
-	FILE *f = open_memstream(out, outlen);
-	CHECK(f);
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return true;
+	return false;
+}
+
+/* Reads every record and checks it.  *delim gets the delimiter; returns the final code. */
+static jr_err read_all(const uint8_t *data, size_t size, char *delim, struct errbuf *eb)
+{
 	struct csvreader *r;
 	jr_err e = csvreader_open_mem((const char *)data, size, &r, eb);
 	if (e != JR_EOK) {
 		CHECK(e == JR_EPARSE && !r);
-		fprintf(f, "open %d %s", (int)e, eb->msg);
-		fclose(f);
+		CHECK(eb->msg[0] != '\0');
 		return e;
 	}
-	if (libcsv_only)
-		csvreader_libcsv_only(r);
 	*delim = csvreader_delimiter(r);
 	CHECK(*delim == ',' || *delim == ';' || *delim == '\t');
 	size_t maxline = count_lines(data, size), prev = 0;
@@ -97,22 +96,33 @@ static jr_err read_all(const uint8_t *data, size_t size, bool libcsv_only, char 
 		CHECK(rec.line > prev && rec.line <= maxline);
 		prev = rec.line;
 		CHECK(rec.nfields >= 1 && rec.nfields <= CSV_FIELDS_MAX);
-		fprintf(f, "%zu %zu %d %d\n", rec.line, rec.nfields, rec.recoded, rec.truncated);
+		bool high = false;
 		for (size_t i = 0; i < rec.nfields; i++) {
 			CHECK(rec.len[i] <= CSV_FIELD_MAX);
 			CHECK(strlen(rec.field[i]) == rec.len[i]);
 			CHECK(is_utf8((const unsigned char *)rec.field[i], rec.len[i]));
-			fprintf(f, "%zu:", rec.len[i]);
-			fwrite(rec.field[i], 1, rec.len[i], f);
+			high |= has_high(rec.field[i], rec.len[i]);
 		}
+		/*
+		 * Only a byte >= 0x80 or NUL is decoded from Windows-1252, and it
+		 * leaves a character >= 0x80 (unless a cut drops it).  Only too many
+		 * fields or a field that may decode past the cap is truncated.
+		 */
+		CHECK(!rec.recoded || high || size > CSV_FIELD_MAX);
+		CHECK(!rec.truncated || rec.nfields == CSV_FIELDS_MAX ||
+		      size > CSV_FIELD_MAX / 3);
 	}
 	CHECK(e == JR_EEOF || e == JR_EPARSE);
 	CHECK(csvreader_offset(r) == csvreader_size(r));
-	fprintf(f, "end %d %s", (int)e, e == JR_EEOF ? "" : eb->msg);
-	/* Errors are sticky. */
+	char msg[sizeof(eb->msg)];
+	memcpy(msg, eb->msg, sizeof(msg));
+	if (e == JR_EPARSE)
+		CHECK(strncmp(msg, "baris ", 6) == 0);
+	/* Errors are sticky, message and all. */
 	CHECK(csvreader_next(r, &rec, eb) == e);
+	if (e == JR_EPARSE)
+		CHECK(strcmp(msg, eb->msg) == 0);
 	csvreader_free(r);
-	fclose(f);
 	return e;
 }
 
@@ -170,20 +180,9 @@ static void round_trip(const uint8_t *data, size_t size, char delim)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *fast, *ref;
-	size_t fastlen, reflen;
-	char delim = ',', delim2 = ',';
+	char delim = ',';
 	struct errbuf eb;
-	jr_err e = read_all(data, size, false, &fast, &fastlen, &delim, &eb);
-	jr_err e2 = read_all(data, size, true, &ref, &reflen, &delim2, &eb);
-	CHECK(e == e2 && delim == delim2);
-	if (fastlen != reflen || memcmp(fast, ref, fastlen) != 0) {
-		fprintf(stderr, "fast path:\n%.*s\nlibcsv only:\n%.*s\n", (int)fastlen, fast,
-			(int)reflen, ref);
-		abort();
-	}
-	free(fast);
-	free(ref);
+	jr_err e = read_all(data, size, &delim, &eb);
 	if (e == JR_EEOF)
 		round_trip(data, size, delim);
 	return 0;

@@ -3,10 +3,10 @@
  *
  * Most cases are rows of tables: an input and the records it must give,
  * written as one dump string ("LINE:field|field!R!T" per record, CR and LF
- * shown as \r and \n, "E:NAME" for an error).  Each row runs as its own test,
- * on the fast path and again with libcsv alone (csvreader_libcsv_only).
+ * shown as \r and \n, "E:NAME" for an error).  Each row runs as its own test.
  * A generated file of 40,000 random records checks line numbers and fields
  * across the reader's internal chunk boundaries, from memory and from disk.
+ * Fields near CSV_FIELD_HARD_MAX check the cap on libcsv's buffer.
  */
 #include "compat.h"
 
@@ -67,16 +67,13 @@ static char *dump_reader(struct csvreader *r, struct errbuf *eb)
 	return out;
 }
 
-/* Reads in from memory, on the fast path or (libcsv_only) with libcsv alone. */
-static char *read_all_mem(const char *in, size_t len, bool libcsv_only, char *delim,
-			  struct errbuf *eb)
+/* Reads in from memory into a dump string (caller frees). */
+static char *read_all_mem(const char *in, size_t len, char *delim, struct errbuf *eb)
 {
 	struct csvreader *r;
 	jr_err e = csvreader_open_mem(in, len, &r, eb);
 	if (e != JR_EOK)
 		fail_msg("open failed: %s: %s", jr_errname(e), eb->msg);
-	if (libcsv_only)
-		csvreader_libcsv_only(r);
 	if (delim)
 		*delim = csvreader_delimiter(r);
 	char *d = dump_reader(r, eb);
@@ -198,6 +195,8 @@ static const struct rcase read_cases[] = {
 	{"cp1252 euro", S("\x80 100\n"), ',', "1:\xe2\x82\xac 100!R\n", NULL},
 	{"cp1252 undefined bytes", S("\x81\x8d\x8f\x90\x9d\n"), ',',
 	 "1:\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd!R\n", NULL},
+	{"cp1252 undefined bytes among defined ones", S("a\x81\x80" "b\x9d\xe9,\"\x8f;\x90\"\n"), ',',
+	 "1:a\xef\xbf\xbd\xe2\x82\xac" "b\xef\xbf\xbd\xc3\xa9|\xef\xbf\xbd;\xef\xbf\xbd!R\n", NULL},
 	{"cp1252 punctuation", S("\x93hi\x94 \x96 \x85\n"), ',',
 	 "1:\xe2\x80\x9chi\xe2\x80\x9d \xe2\x80\x93 \xe2\x80\xa6!R\n", NULL},
 	{"cp1252 recoded per field", S("\xe9,\xc3\xa9\n"), ',', "1:\xc3\xa9|\xc3\xa9!R\n", NULL},
@@ -219,16 +218,14 @@ static const struct rcase read_cases[] = {
 static void test_read_case(void **state)
 {
 	const struct rcase *c = *state;
-	for (int mode = 0; mode < 2; mode++) {
-		struct errbuf eb;
-		char delim = 0;
-		char *got = read_all_mem(c->in, c->len, mode, &delim, &eb);
-		assert_same_dump(got, c->want);
-		assert_int_equal(delim, c->delim);
-		if (c->errsub && !strstr(eb.msg, c->errsub))
-			fail_msg("message '%s' lacks '%s'", eb.msg, c->errsub);
-		free(got);
-	}
+	struct errbuf eb;
+	char delim = 0;
+	char *got = read_all_mem(c->in, c->len, &delim, &eb);
+	assert_same_dump(got, c->want);
+	assert_int_equal(delim, c->delim);
+	if (c->errsub && !strstr(eb.msg, c->errsub))
+		fail_msg("message '%s' lacks '%s'", eb.msg, c->errsub);
+	free(got);
 }
 
 /* ---- table: inputs refused at open ---- */
@@ -552,6 +549,160 @@ static void test_huge_quoted_field(void **state)
 	free(body);
 }
 
+/* Every byte 0x80..0xFF alone in a field, against the Windows-1252 code chart. */
+static void test_cp1252_all_bytes(void **state)
+{
+	(void)state;
+	static const uint16_t c1[32] = {
+		0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+		0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+	};
+	char in[2 * 128];
+	for (size_t i = 0; i < 128; i++) {
+		in[2 * i] = (char)(0x80 + i);
+		in[2 * i + 1] = i + 1 < 128 ? ',' : '\n';
+	}
+	struct csvreader *r;
+	struct errbuf eb;
+	assert_int_equal(csvreader_open_mem(in, sizeof(in), &r, &eb), JR_EOK);
+	struct csvrecord rec;
+	assert_int_equal(csvreader_next(r, &rec, &eb), JR_EOK);
+	assert_int_equal(rec.nfields, 128);
+	assert_true(rec.recoded);
+	for (size_t i = 0; i < 128; i++) {
+		unsigned cp = i < 32 ? c1[i] : (unsigned)(0x80 + i);
+		char want[4];
+		if (cp < 0x800) {
+			want[0] = (char)(0xC0 | cp >> 6);
+			want[1] = (char)(0x80 | (cp & 0x3F));
+			want[2] = '\0';
+		} else {
+			want[0] = (char)(0xE0 | cp >> 12);
+			want[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+			want[2] = (char)(0x80 | (cp & 0x3F));
+			want[3] = '\0';
+		}
+		if (strcmp(rec.field[i], want) != 0)
+			fail_msg("byte 0x%02zx: got %s want U+%04X", 0x80 + i, rec.field[i], cp);
+	}
+	assert_int_equal(csvreader_next(r, &rec, &eb), JR_EEOF);
+	csvreader_free(r);
+}
+
+/*
+ * "h\n" + "a,b\n" + a record on lines 3-4 + "c," + a field of n bytes (quoted
+ * or not, holding line breaks) on line 5, then "\nnext\n" unless at_end.
+ */
+static char *hard_cap_input(size_t n, bool quoted, bool at_end, size_t *len)
+{
+	static const char head[] = "h\na,b\n\"x\ny\",z\nc,";
+	size_t cap = sizeof(head) + n + 16;
+	char *b = malloc(cap);
+	assert_non_null(b);
+	size_t k = sizeof(head) - 1;
+	memcpy(b, head, k);
+	if (quoted)
+		b[k++] = '"';
+	memset(b + k, 'q', n);
+	if (quoted)
+		for (size_t i = 4096; i < n; i += 4096)
+			b[k + i] = '\n';
+	k += n;
+	if (quoted)
+		b[k++] = '"';
+	if (!at_end) {
+		memcpy(b + k, "\nnext\n", 6);
+		k += 6;
+	}
+	*len = k;
+	return b;
+}
+
+/* Reads the three records before line 5. */
+static void assert_hard_cap_head(struct csvreader *r)
+{
+	struct csvrecord rec;
+	struct errbuf eb;
+	assert_int_equal(csvreader_next(r, &rec, &eb), JR_EOK);
+	assert_int_equal(rec.line, 1);
+	assert_int_equal(csvreader_next(r, &rec, &eb), JR_EOK);
+	assert_int_equal(rec.line, 2);
+	assert_string_equal(rec.field[1], "b");
+	assert_int_equal(csvreader_next(r, &rec, &eb), JR_EOK);
+	assert_int_equal(rec.line, 3);
+	assert_string_equal(rec.field[0], "x\ny");
+}
+
+/*
+ * A field of CSV_FIELD_HARD_MAX bytes is still read (cut); one byte more is
+ * an error naming the record's line, after the records before it, whether the
+ * field is quoted or not and whether the input ends right after it.
+ */
+static void test_field_hard_cap(void **state)
+{
+	(void)state;
+	for (int v = 0; v < 8; v++) {
+		bool quoted = v & 1, at_end = v & 2, over = v & 4;
+		size_t n = CSV_FIELD_HARD_MAX + (over ? 1 : 0), len;
+		char *b = hard_cap_input(n, quoted, at_end, &len);
+		struct csvreader *r;
+		struct errbuf eb;
+		assert_int_equal(csvreader_open_mem(b, len, &r, &eb), JR_EOK);
+		assert_hard_cap_head(r);
+		struct csvrecord rec;
+		if (over) {
+			assert_int_equal(csvreader_next(r, &rec, &eb), JR_EPARSE);
+			assert_string_equal(eb.msg, "baris 5: isian lebih dari 16 MiB");
+			eb.msg[0] = '\0';
+			assert_int_equal(csvreader_next(r, &rec, &eb), JR_EPARSE);
+			assert_string_equal(eb.msg, "baris 5: isian lebih dari 16 MiB");
+		} else {
+			assert_int_equal(csvreader_next(r, &rec, &eb), JR_EOK);
+			assert_int_equal(rec.line, 5);
+			assert_int_equal(rec.nfields, 2);
+			assert_string_equal(rec.field[0], "c");
+			assert_int_equal(rec.len[1], CSV_FIELD_MAX);
+			assert_true(rec.truncated);
+			if (!at_end) {
+				assert_int_equal(csvreader_next(r, &rec, &eb), JR_EOK);
+				assert_int_equal(rec.line, quoted ? 6 + (n - 1) / 4096 : 6);
+				assert_string_equal(rec.field[0], "next");
+			}
+			assert_int_equal(csvreader_next(r, &rec, &eb), JR_EEOF);
+		}
+		csvreader_free(r);
+		free(b);
+	}
+}
+
+/* A quote left open early in a big file: the hard cap stops it, read from disk. */
+static void test_hard_cap_unclosed_quote_file(void **state)
+{
+	(void)state;
+	size_t n = CSV_FIELD_HARD_MAX + 4 * 1024 * 1024, len;
+	char *b = hard_cap_input(n, false, false, &len);
+	/* Open a quote in the field on line 5, then rows with no quote at all. */
+	size_t at = sizeof("h\na,b\n\"x\ny\",z\nc,") - 1;
+	b[at] = '"';
+	for (size_t i = at + 100; i < len - 6; i += 100)
+		b[i] = '\n';
+	char *path = temp_file(b, len);
+	struct csvreader *r;
+	struct errbuf eb;
+	assert_int_equal(csvreader_open(path, &r, &eb), JR_EOK);
+	assert_hard_cap_head(r);
+	struct csvrecord rec;
+	assert_int_equal(csvreader_next(r, &rec, &eb), JR_EPARSE);
+	assert_string_equal(eb.msg, "baris 5: isian lebih dari 16 MiB");
+	assert_true(csvreader_offset(r) < csvreader_size(r));
+	csvreader_free(r);
+	unlink(path);
+	free(path);
+	free(b);
+}
+
 static void test_field_count_cap(void **state)
 {
 	(void)state;
@@ -584,33 +735,35 @@ static void test_late_nul(void **state)
 {
 	(void)state;
 	size_t lines = 40000;
-	static const char tail[] = "x\0y\n\"p\0q\"\n";
+	static const char tail[] = "x\0y\n\"p\0q\"\n\x81\0\x80\x8d\0\0z\xe9\n";
 	size_t n = 2 * lines + sizeof(tail) - 1;
 	char *b = malloc(n);
 	assert_non_null(b);
 	for (size_t i = 0; i < lines; i++)
 		memcpy(b + 2 * i, "a\n", 2);
 	memcpy(b + 2 * lines, tail, sizeof(tail) - 1);
-	for (int mode = 0; mode < 2; mode++) {
-		struct csvreader *r;
-		struct errbuf eb;
-		assert_int_equal(csvreader_open_mem(b, n, &r, &eb), JR_EOK);
-		if (mode)
-			csvreader_libcsv_only(r);
-		struct csvrecord rec;
-		for (size_t i = 0; i < lines; i++)
-			assert_int_equal(csvreader_next(r, &rec, &eb), JR_EOK);
+	struct csvreader *r;
+	struct errbuf eb;
+	assert_int_equal(csvreader_open_mem(b, n, &r, &eb), JR_EOK);
+	struct csvrecord rec;
+	for (size_t i = 0; i < lines; i++)
 		assert_int_equal(csvreader_next(r, &rec, &eb), JR_EOK);
-		assert_int_equal(rec.line, lines + 1);
-		assert_string_equal(rec.field[0], "x\xef\xbf\xbdy");
-		assert_true(rec.recoded);
-		assert_int_equal(csvreader_next(r, &rec, &eb), JR_EOK);
-		assert_int_equal(rec.line, lines + 2);
-		assert_string_equal(rec.field[0], "p\xef\xbf\xbdq");
-		assert_true(rec.recoded);
-		assert_int_equal(csvreader_next(r, &rec, &eb), JR_EEOF);
-		csvreader_free(r);
-	}
+	assert_int_equal(csvreader_next(r, &rec, &eb), JR_EOK);
+	assert_int_equal(rec.line, lines + 1);
+	assert_string_equal(rec.field[0], "x\xef\xbf\xbdy");
+	assert_true(rec.recoded);
+	assert_int_equal(csvreader_next(r, &rec, &eb), JR_EOK);
+	assert_int_equal(rec.line, lines + 2);
+	assert_string_equal(rec.field[0], "p\xef\xbf\xbdq");
+	assert_true(rec.recoded);
+	assert_int_equal(csvreader_next(r, &rec, &eb), JR_EOK);
+	assert_int_equal(rec.line, lines + 3);
+	/* NUL and undefined bytes next to each other, and Windows-1252 around them. */
+	assert_string_equal(rec.field[0], "\xef\xbf\xbd\xef\xbf\xbd\xe2\x82\xac\xef\xbf\xbd"
+					  "\xef\xbf\xbd\xef\xbf\xbdz\xc3\xa9");
+	assert_true(rec.recoded);
+	assert_int_equal(csvreader_next(r, &rec, &eb), JR_EEOF);
+	csvreader_free(r);
 	free(b);
 }
 
@@ -832,18 +985,16 @@ static void test_generated(void **state)
 		assert_true(tlen > 2 * 1024 * 1024); /* more than two read chunks */
 
 		struct errbuf eb;
-		for (int mode = 0; mode < 2; mode++) {
-			char delim;
-			char *got = read_all_mem(text, tlen, mode, &delim, &eb);
-			assert_int_equal(delim, delims[d]);
-			assert_same_dump(got, want);
-			free(got);
-		}
+		char delim;
+		char *got = read_all_mem(text, tlen, &delim, &eb);
+		assert_int_equal(delim, delims[d]);
+		assert_same_dump(got, want);
+		free(got);
 
 		char *path = temp_file(text, tlen);
 		struct csvreader *r;
 		assert_int_equal(csvreader_open(path, &r, &eb), JR_EOK);
-		char *got = dump_reader(r, &eb);
+		got = dump_reader(r, &eb);
 		assert_same_dump(got, want);
 		assert_int_equal(csvreader_offset(r), tlen);
 		assert_int_equal(csvreader_size(r), tlen);
@@ -867,6 +1018,9 @@ int main(void)
 		cmocka_unit_test(test_cap_utf8_boundary),
 		cmocka_unit_test(test_cap_after_recoding),
 		cmocka_unit_test(test_huge_quoted_field),
+		cmocka_unit_test(test_cp1252_all_bytes),
+		cmocka_unit_test(test_field_hard_cap),
+		cmocka_unit_test(test_hard_cap_unclosed_quote_file),
 		cmocka_unit_test(test_field_count_cap),
 		cmocka_unit_test(test_late_nul),
 		cmocka_unit_test(test_error_is_sticky),
