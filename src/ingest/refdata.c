@@ -57,6 +57,49 @@ static jr_err add_kbli(void *ctx, const struct csvrecord *rec, struct errbuf *eb
 	return JR_EOK;
 }
 
+/* Parses one UMK row: year,province_code,regency_code,regency_name,umk_idr,... */
+static jr_err umk_row(const struct csvrecord *rec, int *year, int64_t *sen, struct errbuf *eb)
+{
+	char *end;
+	long y = strtol(rec->field[0], &end, 10);
+	if (*end || y < 2000 || y > 2100)
+		return errbuf_set(eb, JR_EPARSE, "data UMK baris %zu: tahun '%s' salah", rec->line,
+				  rec->field[0]);
+	*year = (int)y;
+	return money_parse(rec->field[4], rec->len[4], sen, eb);
+}
+
+static jr_err add_umk(void *ctx, const struct csvrecord *rec, struct errbuf *eb)
+{
+	struct refdata *r = ctx;
+	struct umk_entry *u = &r->umk[r->numk];
+	jr_err err = umk_row(rec, &u->year, &u->amount_sen, eb);
+	if (err != JR_EOK)
+		return err;
+	if (rec->len[2] >= sizeof(u->regency_code))
+		return errbuf_set(eb, JR_EPARSE, "data UMK baris %zu: kode '%s' salah", rec->line,
+				  rec->field[2]);
+	memcpy(u->regency_code, rec->field[2], rec->len[2] + 1);
+	r->numk++;
+	return JR_EOK;
+}
+
+static int cmp_umk(const void *a, const void *b)
+{
+	const struct umk_entry *x = a, *y = b;
+	int c = strcmp(x->regency_code, y->regency_code);
+	return c ? c : (x->year > y->year) - (x->year < y->year);
+}
+
+/* Lines in an embedded CSV: an upper bound on its records. */
+static size_t line_bound(const unsigned char *data, size_t len)
+{
+	size_t n = 1;
+	for (size_t i = 0; i < len; i++)
+		n += data[i] == '\n';
+	return n;
+}
+
 static int cmp_kbli(const void *a, const void *b)
 {
 	return memcmp(a, b, KBLI_SIZE);
@@ -86,21 +129,22 @@ jr_err refdata_load(struct refdata **out, struct errbuf *eb)
 			      eb);
 	if (rc == JR_EOK) {
 		region_index_finish(r->regions);
-		/* The codebook has 1,791 five-digit codes; one slot per line is plenty. */
-		size_t cap = 1;
-		for (size_t i = 0; i < data_kbli_len; i++)
-			cap += data_kbli[i] == '\n';
-		r->kbli = calloc(cap, sizeof(*r->kbli));
-		if (!r->kbli)
+		/* One slot per line is plenty (quoted newlines only make it roomier). */
+		r->kbli = calloc(line_bound(data_kbli, data_kbli_len), sizeof(*r->kbli));
+		r->umk = calloc(line_bound(data_umk, data_umk_len), sizeof(*r->umk));
+		if (!r->kbli || !r->umk)
 			rc = errbuf_set(eb, JR_ENOMEM, "memori tidak cukup");
 	}
 	if (rc == JR_EOK)
 		rc = each_row(data_kbli, data_kbli_len, "KBLI", 4, add_kbli, r, eb);
+	if (rc == JR_EOK)
+		rc = each_row(data_umk, data_umk_len, "UMK", 8, add_umk, r, eb);
 	if (rc != JR_EOK) {
 		refdata_free(r);
 		return rc;
 	}
 	qsort(r->kbli, r->nkbli, sizeof(*r->kbli), cmp_kbli);
+	qsort(r->umk, r->numk, sizeof(*r->umk), cmp_umk);
 	*out = r;
 	return JR_EOK;
 }
@@ -111,6 +155,7 @@ void refdata_free(struct refdata *r)
 		return;
 	region_index_free(r->regions);
 	free(r->kbli);
+	free(r->umk);
 	free(r);
 }
 
@@ -122,6 +167,19 @@ bool refdata_kbli_known(const struct refdata *r, const char *code)
 		return false;
 	memcpy(key, code, 5);
 	return bsearch(key, r->kbli, r->nkbli, sizeof(*r->kbli), cmp_kbli) != NULL;
+}
+
+bool refdata_umk(const struct refdata *r, const char *regency_code, int year, int64_t *sen)
+{
+	struct umk_entry key = {.year = year};
+	size_t n = strlen(regency_code);
+	if (n >= sizeof(key.regency_code))
+		return false;
+	memcpy(key.regency_code, regency_code, n + 1);
+	const struct umk_entry *u = bsearch(&key, r->umk, r->numk, sizeof(*r->umk), cmp_umk);
+	if (u)
+		*sen = u->amount_sen;
+	return u != NULL;
 }
 
 struct install_ctx {
@@ -140,15 +198,11 @@ static jr_err put_umk(void *ctx, const struct csvrecord *rec, struct errbuf *eb)
 	/* year,province_code,regency_code,regency_name,umk_idr,decree,confidence,source_urls,note */
 	struct store *s = ctx;
 	int64_t sen;
-	char *end;
-	long year = strtol(rec->field[0], &end, 10);
-	if (*end || year < 2000 || year > 2100)
-		return errbuf_set(eb, JR_EPARSE, "data UMK baris %zu: tahun '%s' salah", rec->line,
-				  rec->field[0]);
-	jr_err rc = money_parse(rec->field[4], rec->len[4], &sen, eb);
+	int year;
+	jr_err rc = umk_row(rec, &year, &sen, eb);
 	if (rc != JR_EOK)
 		return rc;
-	return store_umk_put(s, rec->field[2], (int)year, sen, rec->field[5], rec->field[6],
+	return store_umk_put(s, rec->field[2], year, sen, rec->field[5], rec->field[6],
 			     rec->field[7], eb);
 }
 

@@ -16,10 +16,19 @@
 /* Bumped whenever a data/ file changes, so `init` reinstalls it. */
 #define REFDATA_VERSION "2025-idn-area-4.0.1+umk-2019-2025+kbli-2020"
 
+/* One regency's minimum wage for one year (Kepgub Jawa Tengah). */
+struct umk_entry {
+	char regency_code[REGION_CODE_SIZE]; /* "33.75" */
+	int year;
+	int64_t amount_sen;
+};
+
 struct refdata {
 	struct region_index *regions;
 	char (*kbli)[KBLI_SIZE]; /* sorted 5-digit KBLI 2020 codes */
 	size_t nkbli;
+	struct umk_entry *umk;   /* sorted by regency code, then year */
+	size_t numk;
 };
 
 /* Parses the embedded data.  *out is freed with refdata_free. */
@@ -28,6 +37,12 @@ void refdata_free(struct refdata *r);
 
 /* True when code (5 digits) is a KBLI 2020 kelompok. */
 bool refdata_kbli_known(const struct refdata *r, const char *code);
+
+/*
+ * The UMK of a regency ("33.75") for a year, in sen; false when the data has
+ * no figure for that regency and year (domain.md 7.3: e.g. Pemalang 2023).
+ */
+bool refdata_umk(const struct refdata *r, const char *regency_code, int year, int64_t *sen);
 
 /*
  * Writes regions, UMK and KBLI into the store when its meta
