@@ -3,6 +3,7 @@
 
 #include <getopt.h>
 #include <jansson.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -120,6 +121,14 @@ static void print_json(const struct import_result *r, const char *kind, bool dry
 	json_decref(o);
 }
 
+/* True when both paths name one existing file (so writing one would destroy the other). */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
 int cmd_import(const struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -162,6 +171,10 @@ int cmd_import(const struct cli *cli, int argc, char **argv)
 				       "jenis '%s' tidak dikenal (employers atau workers)",
 				       argv[optind]);
 	o.path = argv[optind + 1];
+
+	if (errors_path && same_file(errors_path, o.path))
+		return cli_usage_error("import", "--errors tidak boleh menimpa berkas yang diimpor (%s)",
+				       o.path);
 
 	struct refdata *ref;
 	struct store *s;

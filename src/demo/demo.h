@@ -49,8 +49,10 @@ struct demo_summary {
  * installed, has called store_begin (and may have called store_bulk_mode),
  * and calls store_commit on success or store_rollback on failure: demo_build
  * only upserts rows through the store API.  ref supplies the region index
- * (its village and district codes are used) and the KBLI list (every KBLI
- * code written is checked against it).
+ * (its village and district codes are used), the KBLI list (every KBLI
+ * code written is checked against it) and the UMK (wages are drawn around
+ * each regency's UMK for the year; a year without a figure takes the
+ * nearest earlier year's, a year before the data the first year's).
  *
  * At scale 1: 4,000 employers and 22,000 active participants (PU 13,200,
  * BPU 6,600 of which 2,170 in the city-funded cohort, JAKON 2,200), plus
@@ -58,9 +60,9 @@ struct demo_summary {
  *
  * JR_EINVALID for bad options (scale outside 1..DEMO_SCALE_MAX, today not
  * a real day or outside 2000..2099), JR_ENOTFOUND when the region index
- * lacks the Pekalongan regions, JR_ENOMEM, or the store's error; eb says
- * which.  sum is filled only on success.  Allocates nothing that outlives
- * the call.
+ * lacks the Pekalongan regions or the UMK data one of their regencies,
+ * JR_ENOMEM, or the store's error; eb says which.  sum is filled only on
+ * success.  Allocates nothing that outlives the call.
  */
 jr_err demo_build(struct store *s, const struct refdata *ref, const struct demo_opts *o,
 		  struct demo_summary *sum, struct errbuf *eb);

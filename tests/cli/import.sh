@@ -102,6 +102,11 @@ run "$JARING" import workers "$FIX/workers_bad.csv" --dry-run
 expect_rc 3 "dry run reports the same rejections"
 expect_sql "select count(*) from memberships" "$count" "dry run writes nothing"
 
+cp "$FIX/workers.csv" "$TMP/keep.csv"
+run "$JARING" import workers "$TMP/keep.csv" --errors "$TMP/keep.csv"
+expect_rc 2 "--errors naming the input file is refused"
+cmp -s "$FIX/workers.csv" "$TMP/keep.csv"; ok $? "and the input is untouched"
+
 run "$JARING" import things "$FIX/workers.csv"
 expect_rc 2 "unknown kind is a usage error"
 run "$JARING" import workers
