@@ -8,6 +8,7 @@
  */
 #include "compat.h"
 #include "core/date.h"
+#include "core/text.h"
 
 /* Day numbers of 0001-01-01 and 9999-12-31 relative to 1970-01-01. */
 #define DAYS_MIN (-719162)
@@ -41,24 +42,6 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/*
- * Copies at most 40 bytes of s into a quoted, printable form for a message, so
- * that a megabyte of garbage or a control byte never lands in a log line.
- */
-static void quote_input(const char *s, size_t len, char *buf, size_t size)
-{
-	size_t o = 0, i;
-
-	for (i = 0; i < len && i < 40 && o + 5 < size; i++) {
-		unsigned char c = (unsigned char)s[i];
-		buf[o++] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
-	}
-	if (i < len && o + 4 < size) {
-		memcpy(buf + o, "...", 3);
-		o += 3;
-	}
-	buf[o] = '\0';
-}
 
 jr_err date_parse(const char *s, size_t len, struct date *out, struct errbuf *eb)
 {
@@ -75,7 +58,7 @@ jr_err date_parse(const char *s, size_t len, struct date *out, struct errbuf *eb
 	}
 	while (len > 0 && is_space(s[len - 1]))
 		len--;
-	quote_input(s, len, shown, sizeof(shown));
+	text_quote(s, len, shown, sizeof(shown));
 	if (len == 0)
 		return errbuf_set(eb, JR_EPARSE, "tanggal kosong");
 

@@ -1,33 +1,7 @@
 /* model.c - vocabularies of the registry (see model.h). */
 #include "compat.h"
 #include "core/model.h"
-
-void text_trim(const char **s, size_t *len)
-{
-	while (*len > 0 && (**s == ' ' || **s == '\t')) {
-		(*s)++;
-		(*len)--;
-	}
-	while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
-		(*len)--;
-}
-
-static char lower_ascii(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-}
-
-bool text_ieq(const char *s, size_t len, const char *word)
-{
-	text_trim(&s, &len);
-	size_t wl = strlen(word);
-	if (wl != len)
-		return false;
-	for (size_t i = 0; i < len; i++)
-		if (lower_ascii(s[i]) != lower_ascii(word[i]))
-			return false;
-	return true;
-}
+#include "core/text.h"
 
 /* A vocabulary entry: the value and the words that name it. */
 struct word {

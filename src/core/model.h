@@ -14,6 +14,7 @@
 #include "core/ids.h"
 #include "core/nik.h"
 #include "core/region.h"
+#include "core/text.h"
 
 /* Participant segments (DESIGN.md "membership"). */
 enum segment {
@@ -120,10 +121,5 @@ enum employer_kind employer_kind_parse(const char *s, size_t len);
 char sex_parse(const char *s, size_t len);
 /* "1".."5" or "I".."V" -> 1..5; else 0. */
 int risk_group_parse(const char *s, size_t len);
-
-/* Case-insensitive ASCII comparison of s[0..len) (trimmed) with a NUL-terminated word. */
-bool text_ieq(const char *s, size_t len, const char *word);
-/* Trims ASCII spaces and tabs: advances *s and shrinks *len. */
-void text_trim(const char **s, size_t *len);
 
 #endif

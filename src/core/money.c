@@ -9,6 +9,7 @@
  */
 #include "compat.h"
 #include "core/money.h"
+#include "core/text.h"
 
 #define MONEY_MAX_RUPIAH (MONEY_MAX_SEN / SEN_PER_RUPIAH)
 
@@ -40,21 +41,6 @@ static bool starts_with_ci(const char *s, size_t len, const char *w)
 	return true;
 }
 
-/* A bounded, printable copy of the input for messages. */
-static void quote_input(const char *s, size_t len, char *buf, size_t size)
-{
-	size_t o = 0, i;
-
-	for (i = 0; i < len && i < 40 && o + 5 < size; i++) {
-		unsigned char c = (unsigned char)s[i];
-		buf[o++] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
-	}
-	if (i < len && o + 4 < size) {
-		memcpy(buf + o, "...", 3);
-		o += 3;
-	}
-	buf[o] = '\0';
-}
 
 /* Skips an optional "Rp", "Rp." or "IDR" and the spaces after it. */
 static void skip_prefix(const char **s, size_t *len)
@@ -104,7 +90,7 @@ jr_err money_parse(const char *s, size_t len, int64_t *sen, struct errbuf *eb)
 	}
 	while (len > 0 && is_space(s[len - 1]))
 		len--;
-	quote_input(s, len, shown, sizeof(shown));
+	text_quote(s, len, shown, sizeof(shown));
 	if (len == 0)
 		return errbuf_set(eb, JR_EPARSE, "jumlah uang kosong");
 
