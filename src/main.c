@@ -71,7 +71,11 @@ int main(int argc, char **argv)
 		cli.db = "jaring.db";
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];
-		if (!strcmp(a, "--db") && i + 1 < argc) {
+		if (!strcmp(a, "--db")) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "jaring: --db perlu PATH berkas basis data\n");
+				return EXIT_USAGE;
+			}
 			cli.db = argv[++i];
 		} else if (!strncmp(a, "--db=", 5)) {
 			cli.db = a + 5;

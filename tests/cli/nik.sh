@@ -53,6 +53,11 @@ run "$JARING" nik
 expect_rc 2 "no NIK is a usage error"
 run "$JARING" nik --bogus 1
 expect_rc 2 "unknown option"
+run "$JARING" --db
+expect_rc 2 "--db without a path"
+expect_err "PATH" "says a path is needed"
+run "$JARING" frobnicate
+expect_rc 2 "unknown command"
 run "$JARING" nik --help
 expect_rc 0 "help"
 
