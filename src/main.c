@@ -19,6 +19,7 @@ static const struct {
 } commands[] = {
 	{"init", cmd_init, "buat atau perbarui basis data dan data referensinya"},
 	{"nik", cmd_nik, "periksa dan uraikan NIK"},
+	{"iuran", cmd_iuran, "hitung iuran satu peserta untuk satu bulan, per program"},
 	{"import", cmd_import, "impor berkas CSV: employers (pemberi kerja), workers (tenaga kerja)"},
 	{"export", cmd_export, "ekspor pemberi kerja atau tenaga kerja ke CSV"},
 	{"demo", cmd_demo, "bangun basis data demonstrasi (Kota Pekalongan)"},

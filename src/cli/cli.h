@@ -58,6 +58,7 @@ typedef int (*cli_command_fn)(const struct cli *cli, int argc, char **argv);
 
 int cmd_init(const struct cli *cli, int argc, char **argv);
 int cmd_nik(const struct cli *cli, int argc, char **argv);
+int cmd_iuran(const struct cli *cli, int argc, char **argv);
 int cmd_import(const struct cli *cli, int argc, char **argv);
 int cmd_export(const struct cli *cli, int argc, char **argv);
 int cmd_demo(const struct cli *cli, int argc, char **argv);
