@@ -95,22 +95,92 @@ static jr_err npp_map_add(void *ctx, const struct employer *e)
 	return npp_map_put(ctx, e->npp, ref) ? JR_EOK : JR_ENOMEM;
 }
 
-/* Counts issues on their way to the caller; both threads report, so one at a time. */
-struct issue_counter {
-	const struct import_opts *o;
-	pthread_mutex_t mu;
-	size_t warnings;
+/*
+ * Issues of one batch, kept until the batch is written and then handed to the
+ * caller sorted by line: rows are validated on one thread and written in key
+ * order on another, but a person fixing a spreadsheet reads the report top
+ * to bottom.
+ */
+struct held_issue {
+	size_t line, seq;
+	const char *column; /* static: a column name from the tables in rows.c */
+	char *value, *reason;
+	size_t value_len;
+	bool warning;
 };
 
-static void count_issue(void *ctx, const struct row_issue *is)
+struct issue_list {
+	struct held_issue *item;
+	size_t n, cap;
+	bool nomem;
+};
+
+static void hold_issue(void *ctx, const struct row_issue *is)
 {
-	struct issue_counter *ic = ctx;
-	pthread_mutex_lock(&ic->mu);
-	if (is->warning)
-		ic->warnings++;
-	if (ic->o->on_issue)
-		ic->o->on_issue(ic->o->issue_ctx, is);
-	pthread_mutex_unlock(&ic->mu);
+	struct issue_list *l = ctx;
+	if (l->n == l->cap) {
+		size_t ncap = l->cap ? l->cap * 2 : 64;
+		struct held_issue *ni = realloc(l->item, ncap * sizeof(*ni));
+		if (!ni) {
+			l->nomem = true;
+			return;
+		}
+		l->item = ni;
+		l->cap = ncap;
+	}
+	struct held_issue *h = &l->item[l->n];
+	h->value = malloc(is->value_len + 1);
+	h->reason = strdup(is->reason);
+	if (!h->value || !h->reason) {
+		free(h->value);
+		free(h->reason);
+		l->nomem = true;
+		return;
+	}
+	memcpy(h->value, is->value, is->value_len);
+	h->value[is->value_len] = '\0';
+	h->value_len = is->value_len;
+	h->line = is->line;
+	h->seq = l->n;
+	h->column = is->column;
+	h->warning = is->warning;
+	l->n++;
+}
+
+static int cmp_held(const void *a, const void *b)
+{
+	const struct held_issue *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static void issue_list_clear(struct issue_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->item[i].value);
+		free(l->item[i].reason);
+	}
+	l->n = 0;
+	l->nomem = false;
+}
+
+/* Hands the held issues to the caller in line order, counting warnings. */
+static void issue_list_flush(struct issue_list *l, const struct import_opts *o,
+			     size_t *warnings)
+{
+	qsort(l->item, l->n, sizeof(*l->item), cmp_held);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct held_issue *h = &l->item[i];
+		struct row_issue is = {.line = h->line, .column = h->column, .value = h->value,
+				       .value_len = h->value_len, .reason = h->reason,
+				       .warning = h->warning};
+		if (h->warning)
+			(*warnings)++;
+		if (o->on_issue)
+			o->on_issue(o->issue_ctx, &is);
+	}
+	issue_list_clear(l);
 }
 
 /*
@@ -143,6 +213,7 @@ struct batch {
 	bool last;
 	jr_err err;
 	struct errbuf eb;
+	struct issue_list issues; /* held until the batch is written */
 };
 
 struct pipeline {
@@ -213,6 +284,9 @@ static void *validator(void *arg)
 		b->n = b->read = b->rejected = 0;
 		b->err = JR_EOK;
 		b->last = false;
+		struct row_ctx rc = *pl->rc;
+		rc.on_issue = hold_issue;
+		rc.issue_ctx = &b->issues;
 		while (b->n < BATCH_ROWS) {
 			jr_err err = csvreader_next(pl->reader, &rec, &b->eb);
 			if (err != JR_EOK) {
@@ -226,8 +300,8 @@ static void *validator(void *arg)
 			struct staged *st = &b->row[b->n];
 			st->line = rec.line;
 			bool ok = pl->o->kind == IMPORT_EMPLOYERS
-					  ? row_employer(pl->rc, &rec, &st->u.e)
-					  : row_worker(pl->rc, &rec, &st->u.w.p, &st->u.w.m);
+					  ? row_employer(&rc, &rec, &st->u.e)
+					  : row_worker(&rc, &rec, &st->u.w.p, &st->u.w.m);
 			if (ok)
 				b->n++;
 			else
@@ -320,8 +394,7 @@ static jr_err kpj_free_for(struct store *s, const struct membership *m, bool *fr
 	return JR_EOK;
 }
 
-static jr_err write_batch(struct store *s, const struct import_opts *o, const struct row_ctx *rc,
-			  struct batch *b, int64_t batch_id, struct import_result *res,
+static jr_err write_batch(struct store *s, const struct import_opts *o, struct batch *b, int64_t batch_id, struct import_result *res,
 			  struct errbuf *eb)
 {
 	struct tally t = {0};
@@ -342,7 +415,7 @@ static jr_err write_batch(struct store *s, const struct import_opts *o, const st
 						       .value = st->u.w.m.kpj,
 						       .value_len = strlen(st->u.w.m.kpj),
 						       .reason = why};
-				rc->on_issue(rc->issue_ctx, &is);
+				hold_issue(&b->issues, &is);
 				t.rejected++;
 				continue;
 			}
@@ -400,7 +473,11 @@ static jr_err run_rows(struct store *s, const struct import_opts *o, struct csvr
 		if (err == JR_EOK) {
 			res->rows += b->read;
 			res->rejected += b->rejected;
-			err = write_batch(s, o, rc, b, batch_id, res, eb);
+			err = write_batch(s, o, b, batch_id, res, eb);
+			if (err == JR_EOK && b->issues.nomem)
+				err = errbuf_set(eb, JR_ENOMEM, "memori tidak cukup untuk laporan baris");
+			if (err == JR_EOK)
+				issue_list_flush(&b->issues, o, &res->warnings);
 		}
 		if (err == JR_EOK && o->on_progress && res->rows >= next_progress) {
 			o->on_progress(o->progress_ctx, res->rows, b->offset, b->size);
@@ -423,8 +500,11 @@ destroy:
 	pthread_cond_destroy(&pl.cv);
 	pthread_mutex_destroy(&pl.mu);
 out:
-	for (size_t i = 0; i < made; i++)
+	for (size_t i = 0; i < made; i++) {
+		issue_list_clear(&batches[i].issues);
+		free(batches[i].issues.item);
 		free(batches[i].row);
+	}
 	return err;
 }
 
@@ -435,7 +515,6 @@ jr_err import_run(struct store *s, const struct refdata *ref, const struct impor
 	struct csvrecord header;
 	struct column_map map;
 	struct npp_map employers = {0};
-	struct issue_counter counter = {.o = o};
 	jr_err err;
 
 	memset(res, 0, sizeof(*res));
@@ -455,10 +534,10 @@ jr_err import_run(struct store *s, const struct refdata *ref, const struct impor
 	res->unknown_columns = map.nunknown;
 	memcpy(res->unknown, map.unknown, sizeof(res->unknown));
 
-	pthread_mutex_init(&counter.mu, NULL);
+	/* The validator gives each batch its own copy with its issue list. */
 	struct row_ctx rc = {
 		.ref = ref, .today = o->today, .map = &map,
-		.on_issue = count_issue, .issue_ctx = &counter,
+		.on_issue = hold_issue, .issue_ctx = NULL,
 		.employer_find = npp_map_find, .employer_ctx = &employers,
 	};
 	struct store_batch batch = {
@@ -491,8 +570,6 @@ jr_err import_run(struct store *s, const struct refdata *ref, const struct impor
 	store_bulk_mode(s, false);
 	res->batch_id = (err == JR_EOK && !o->dry_run) ? batch.id : 0;
 out:
-	res->warnings = counter.warnings;
-	pthread_mutex_destroy(&counter.mu);
 	free(employers.slot);
 	csvreader_free(r);
 	return err;

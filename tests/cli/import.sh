@@ -102,6 +102,24 @@ run "$JARING" import workers "$FIX/workers_bad.csv" --dry-run
 expect_rc 3 "dry run reports the same rejections"
 expect_sql "select count(*) from memberships" "$count" "dry run writes nothing"
 
+# A file larger than one write batch: every 997th row has a bad segment and
+# every 1,009th row reuses the KPJ of the row before it.
+awk 'BEGIN {
+	print "nik,name,segment,wage,start_date,kpj"
+	for (i = 1; i <= 10000; i++) {
+		nik = sprintf("337501%02d%02d%02d%04d", i % 28 + 1, int(i / 28) % 12 + 1, 70 + int(i / 336) % 30, i % 9999 + 1)
+		seg = (i % 997 == 0) ? "XYZ" : "BPU"
+		kpj = sprintf("3%010d", (i % 1009 == 0) ? i - 1 : i)
+		printf "%s,Peserta %d,%s,1000000,2025-01-01,%s\n", nik, i, seg, kpj
+	}
+}' > "$TMP/big.csv"
+run "$JARING" import workers "$TMP/big.csv" --errors "$TMP/big-errors.csv"
+expect_rc 3 "10,000 rows over several batches"
+expect_out "10.000 baris, 9.981 masuk" "10 bad segments and 9 KPJ clashes rejected, the rest in"
+[ "$(tail -n +2 "$TMP/big-errors.csv" | wc -l)" -eq 19 ]; ok $? "19 report lines"
+tail -n +2 "$TMP/big-errors.csv" | cut -d, -f1 | sort -n -c; ok $? "report in line order across batches and kinds of problem"
+grep -q '^1010,kpj,30000001008,' "$TMP/big-errors.csv"; ok $? "KPJ clash on line 1010 names the KPJ"
+
 cp "$FIX/workers.csv" "$TMP/keep.csv"
 run "$JARING" import workers "$TMP/keep.csv" --errors "$TMP/keep.csv"
 expect_rc 2 "--errors naming the input file is refused"
