@@ -169,6 +169,8 @@ static void issue_list_clear(struct issue_list *l)
 static void issue_list_flush(struct issue_list *l, const struct import_opts *o,
 			     size_t *warnings)
 {
+	if (l->n == 0)
+		return;
 	qsort(l->item, l->n, sizeof(*l->item), cmp_held);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct held_issue *h = &l->item[i];
