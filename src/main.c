@@ -20,9 +20,12 @@ static const struct {
 	{"init", cmd_init, "buat atau perbarui basis data dan data referensinya"},
 	{"nik", cmd_nik, "periksa dan uraikan NIK"},
 	{"iuran", cmd_iuran, "hitung iuran satu peserta untuk satu bulan, per program"},
-	{"import", cmd_import, "impor berkas CSV: employers (pemberi kerja), workers (tenaga kerja)"},
+	{"import", cmd_import,
+	 "impor berkas CSV: employers (pemberi kerja), workers (tenaga kerja), payments (pembayaran)"},
 	{"export", cmd_export, "ekspor pemberi kerja atau tenaga kerja ke CSV"},
 	{"demo", cmd_demo, "bangun basis data demonstrasi (Kota Pekalongan)"},
+	{"bill", cmd_bill, "tagihan iuran satu bulan untuk setiap pembayar"},
+	{"arrears", cmd_arrears, "tunggakan iuran per pembayar, menurut umur, dengan denda"},
 };
 
 static void usage(FILE *f)

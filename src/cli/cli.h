@@ -62,5 +62,7 @@ int cmd_iuran(const struct cli *cli, int argc, char **argv);
 int cmd_import(const struct cli *cli, int argc, char **argv);
 int cmd_export(const struct cli *cli, int argc, char **argv);
 int cmd_demo(const struct cli *cli, int argc, char **argv);
+int cmd_bill(const struct cli *cli, int argc, char **argv);
+int cmd_arrears(const struct cli *cli, int argc, char **argv);
 
 #endif

@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "billing/payments.h"
 #include "cli/cli.h"
 #include "ingest/csvread.h"
 #include "ingest/import.h"
@@ -14,7 +15,8 @@
 static const char help[] =
 	"Pemakaian: jaring [--db PATH] import JENIS BERKAS [--dry-run] [--errors OUT.csv] [--json]\n"
 	"\n"
-	"JENIS: employers (pemberi_kerja) atau workers (tenaga_kerja).  BERKAS: CSV\n"
+	"JENIS: employers (pemberi_kerja), workers (tenaga_kerja) atau payments\n"
+	"(pembayaran).  BERKAS: CSV\n"
 	"(koma atau titik koma, UTF-8 dengan/tanpa BOM).  Judul kolom boleh bahasa Inggris\n"
 	"atau Indonesia, urutan bebas; lihat docs/formats.md.\n"
 	"\n"
@@ -165,10 +167,11 @@ int cmd_import(const struct cli *cli, int argc, char **argv)
 	}
 	if (argc - optind != 2)
 		return cli_usage_error("import", "perlu JENIS dan BERKAS");
+	bool payments = payments_kind_parse(argv[optind]);
 	o.kind = import_kind_parse(argv[optind]);
-	if (!o.kind)
+	if (!o.kind && !payments)
 		return cli_usage_error("import",
-				       "jenis '%s' tidak dikenal (employers atau workers)",
+				       "jenis '%s' tidak dikenal (employers, workers atau payments)",
 				       argv[optind]);
 	o.path = argv[optind + 1];
 
@@ -204,7 +207,7 @@ int cmd_import(const struct cli *cli, int argc, char **argv)
 	}
 	struct import_result res;
 	struct errbuf eb;
-	jr_err err = import_run(s, ref, &o, &res, &eb);
+	jr_err err = payments ? payments_import(s, &o, &res, &eb) : import_run(s, ref, &o, &res, &eb);
 	if (o.on_progress && res.rows >= 50000)
 		fputs("\r\033[K", stderr);
 	store_close(s);
@@ -216,9 +219,10 @@ int cmd_import(const struct cli *cli, int argc, char **argv)
 			errors_path ? " (lihat laporan)" : " (gunakan --errors FILE)");
 	if (err != JR_EOK)
 		return cli_fail("%s: %s; tidak ada yang disimpan", o.path, eb.msg);
+	const char *kind = payments ? "payments" : import_kind_name(o.kind);
 	if (as_json)
-		print_json(&res, import_kind_name(o.kind), o.dry_run);
+		print_json(&res, kind, o.dry_run);
 	else
-		print_summary(&res, import_kind_name(o.kind), o.dry_run, errors_path);
+		print_summary(&res, kind, o.dry_run, errors_path);
 	return res.rejected ? EXIT_PARTIAL : EXIT_DONE;
 }
