@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "ingest/columns.h"
 #include "ingest/csvread.h"
+#include "ingest/import.h"
 
 /* ---- applying money ---- */
 
@@ -534,19 +535,7 @@ jr_err payments_import(struct store *s, const struct import_opts *o, struct impo
 		err = apply_row(s, o, batch.id, &rows[i], res, &issues, eb);
 	if (err == JR_EOK && issues.nomem)
 		err = nomem(eb); /* a report with holes is not a report */
-	if (err == JR_EOK) {
-		batch.rows_total = (int64_t)res->rows;
-		batch.rows_ok = (int64_t)res->accepted;
-		batch.rows_rejected = (int64_t)res->rejected;
-		batch.inserted = (int64_t)res->inserted;
-		batch.updated = (int64_t)res->updated;
-		err = store_batch_finish(s, &batch, eb);
-	}
-	if (err == JR_EOK && !o->dry_run)
-		err = store_commit(s, eb);
-	else
-		store_rollback(s);
-	res->batch_id = (err == JR_EOK && !o->dry_run) ? batch.id : 0;
+	err = import_finish(s, o, &batch, res, err, eb);
 out:
 	/* Issues reach the caller only when the import went through. */
 	flush(&issues, err == JR_EOK ? o : &(struct import_opts){0});

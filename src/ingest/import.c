@@ -510,6 +510,28 @@ out:
 	return err;
 }
 
+jr_err import_finish(struct store *s, const struct import_opts *o, struct store_batch *batch,
+		     struct import_result *res, jr_err err, struct errbuf *eb)
+{
+	res->batch_id = 0;
+	if (err == JR_EOK) {
+		batch->rows_total = (int64_t)res->rows;
+		batch->rows_ok = (int64_t)res->accepted;
+		batch->rows_rejected = (int64_t)res->rejected;
+		batch->inserted = (int64_t)res->inserted;
+		batch->updated = (int64_t)res->updated;
+		err = store_batch_finish(s, batch, eb);
+	}
+	if (err == JR_EOK && !o->dry_run) {
+		err = store_commit(s, eb);
+		if (err == JR_EOK)
+			res->batch_id = batch->id;
+	} else {
+		store_rollback(s);
+	}
+	return err;
+}
+
 jr_err import_run(struct store *s, const struct refdata *ref, const struct import_opts *o,
 		  struct import_result *res, struct errbuf *eb)
 {
@@ -557,20 +579,8 @@ jr_err import_run(struct store *s, const struct refdata *ref, const struct impor
 		err = store_batch_add(s, &batch, eb);
 	if (err == JR_EOK)
 		err = run_rows(s, o, r, &rc, batch.id, res, eb);
-	if (err == JR_EOK) {
-		batch.rows_total = (int64_t)res->rows;
-		batch.rows_ok = (int64_t)res->accepted;
-		batch.rows_rejected = (int64_t)res->rejected;
-		batch.inserted = (int64_t)res->inserted;
-		batch.updated = (int64_t)res->updated;
-		err = store_batch_finish(s, &batch, eb);
-	}
-	if (err == JR_EOK && !o->dry_run)
-		err = store_commit(s, eb);
-	else
-		store_rollback(s);
+	err = import_finish(s, o, &batch, res, err, eb);
 	store_bulk_mode(s, false);
-	res->batch_id = (err == JR_EOK && !o->dry_run) ? batch.id : 0;
 out:
 	free(employers.slot);
 	csvreader_free(r);

@@ -47,6 +47,15 @@ struct import_result {
 };
 
 /*
+ * Ends an import's transaction: when err is JR_EOK, records res's counts on
+ * batch and commits (or, for a dry run, rolls back); otherwise rolls back.
+ * Sets res->batch_id when something was committed.  Returns the final code.
+ * Shared by every kind of import so that all of them land whole or not at all.
+ */
+jr_err import_finish(struct store *s, const struct import_opts *o, struct store_batch *batch,
+		     struct import_result *res, jr_err err, struct errbuf *eb);
+
+/*
  * Runs an import.  JR_EOK when the file was read to the end and the good
  * rows committed (res->rejected may be > 0); otherwise nothing is written and
  * eb says why (unreadable or not a CSV file, missing required column,
