@@ -18,339 +18,7 @@
 #include <pthread.h>
 #include <unistd.h>
 
-#include "billing/bill.h"
-#include "billing/payments.h"
-#include "billing/terms.h"
-
-/* ---- a small open-addressing map from int64 keys (never 0) to indexes ---- */
-
-struct i64map {
-	int64_t *key;
-	size_t *val;
-	size_t cap, n;
-};
-
-static uint64_t mix64(uint64_t x)
-{
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdu;
-	x ^= x >> 33;
-	x *= 0xc4ceb9fe1a85ec53u;
-	x ^= x >> 33;
-	return x;
-}
-
-static bool i64map_grow(struct i64map *m)
-{
-	size_t ncap = m->cap ? m->cap * 2 : 1024;
-	int64_t *nk = calloc(ncap, sizeof(*nk));
-	size_t *nv = malloc(ncap * sizeof(*nv));
-	if (!nk || !nv) {
-		free(nk);
-		free(nv);
-		return false;
-	}
-	for (size_t i = 0; i < m->cap; i++) {
-		if (!m->key[i])
-			continue;
-		size_t j = mix64((uint64_t)m->key[i]) & (ncap - 1);
-		while (nk[j])
-			j = (j + 1) & (ncap - 1);
-		nk[j] = m->key[i];
-		nv[j] = m->val[i];
-	}
-	free(m->key);
-	free(m->val);
-	m->key = nk;
-	m->val = nv;
-	m->cap = ncap;
-	return true;
-}
-
-/* The slot of key: where it is, or where it would go. */
-static size_t i64map_slot(const struct i64map *m, int64_t key)
-{
-	size_t j = mix64((uint64_t)key) & (m->cap - 1);
-	while (m->key[j] && m->key[j] != key)
-		j = (j + 1) & (m->cap - 1);
-	return j;
-}
-
-static bool i64map_put(struct i64map *m, int64_t key, size_t val)
-{
-	if ((m->n + 1) * 2 > m->cap && !i64map_grow(m))
-		return false;
-	size_t j = i64map_slot(m, key);
-	if (!m->key[j]) {
-		m->key[j] = key;
-		m->n++;
-	}
-	m->val[j] = val;
-	return true;
-}
-
-static bool i64map_get(const struct i64map *m, int64_t key, size_t *val)
-{
-	if (!m->cap)
-		return false;
-	size_t j = i64map_slot(m, key);
-	if (!m->key[j])
-		return false;
-	*val = m->val[j];
-	return true;
-}
-
-static void i64map_free(struct i64map *m)
-{
-	free(m->key);
-	free(m->val);
-	memset(m, 0, sizeof(*m));
-}
-
-/* (kind, ref) as one key: refs are below 2^56 (a NIK is below 10^16). */
-static int64_t payer_key(enum payer_kind kind, int64_t ref)
-{
-	return (int64_t)((uint64_t)kind << 56 | ((uint64_t)ref & ((UINT64_C(1) << 56) - 1)));
-}
-
-/* ---- the run's state ---- */
-
-struct employer_info {
-	int64_t id;
-	int risk_group;
-	char kbli[KBLI_SIZE];
-	int participants; /* PU memberships active in the month */
-};
-
-enum member_state {
-	M_PRICE = 0, /* to be priced: becomes M_LINE or M_INVALID */
-	M_LINE,
-	M_INVALID,
-	M_LAPSED,    /* BPU non-active on the first day of the month */
-	M_PMI,
-	M_PROJECT,   /* JAKON without a wage */
-};
-
-/* A membership of the month: 16 bytes, a million of them. */
-struct member {
-	uint32_t billable; /* index into run.billable */
-	uint32_t bill;     /* index into run.bill */
-	uint8_t state;     /* enum member_state */
-};
-
-/* A bill of the month, stored already or new. */
-struct bill_acc {
-	int64_t payer_ref;
-	int64_t id;               /* stored, or given in advance to a new bill */
-	int64_t lines, total_sen; /* after the run */
-	uint32_t stored;          /* index into run.stored, or NO_STORED for a new bill */
-	uint8_t kind;             /* enum payer_kind */
-	bool frozen;              /* has received money: its lines never change */
-};
-#define NO_STORED UINT32_MAX
-
-/* An unpaid bill of a participant, for the BPU lapse rule. */
-struct unpaid {
-	int64_t nik;
-	struct date due;
-};
-
-struct issue {
-	size_t member;
-	char reason[sizeof(((struct errbuf *)0)->msg)];
-};
-
-/*
- * Members are priced in chunks, claimed in order by whichever thread is
- * free; a chunk's lines live until the writer has passed it.
- */
-#define CHUNK 4096
-
-struct chunk {
-	bool done; /* under run.mu */
-	struct store_bill_line *line; /* CHUNK of them, by member */
-	struct issue *issue;
-	size_t nissue, capissue;
-	bool nomem;
-};
-
-struct run {
-	struct store *s;
-	const struct rates *rates;
-	const struct bill_opts *o;
-	struct bill_summary *sum;
-	struct errbuf *eb;
-	int year, month;
-
-	struct employer_info *emp; /* in id order */
-	size_t nemp, capemp;
-
-	struct store_billable *billable; /* the month's memberships, in id order */
-	struct member *mem;
-	size_t nmem;
-
-	struct bill_acc *bill;
-	size_t nbill, capbill;
-	struct i64map by_payer;   /* payer_key -> bill index */
-	struct i64map by_bill_id; /* stored bill id -> bill index */
-	struct store_bill *stored; /* the month's bills as stored */
-	size_t nstored, capstored;
-
-	struct store_bill_line *old; /* the month's lines as stored, in membership order */
-	size_t nold, capold;
-	struct store_bill_line *replace; /* stored lines to rewrite */
-	size_t nreplace, capreplace;
-
-	struct unpaid *unpaid; /* by participant, as the store gives them */
-	size_t nunpaid, capunpaid;
-
-	/* PP 49/2020 months: payers with contributions before August 2020 unpaid */
-	struct i64map in_arrears;
-
-	/* pricing */
-	struct chunk *chunk;
-	size_t nchunks, next_chunk; /* next_chunk under mu */
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-};
-
-/* Grows *arr (of elem bytes) to hold one more; false when out of memory. */
-static bool reserve(void **arr, size_t *cap, size_t n, size_t elem)
-{
-	if (n < *cap)
-		return true;
-	size_t ncap = *cap ? *cap * 2 : 1024;
-	if (ncap > SIZE_MAX / elem)
-		return false;
-	void *p = realloc(*arr, ncap * elem);
-	if (!p)
-		return false;
-	*arr = p;
-	*cap = ncap;
-	return true;
-}
-
-#define RESERVE(arr, cap, n) reserve((void **)&(arr), &(cap), (n), sizeof(*(arr)))
-
-static jr_err nomem(struct errbuf *eb)
-{
-	return errbuf_set(eb, JR_ENOMEM, "memori tidak cukup untuk tagihan");
-}
-
-/* ---- reading ---- */
-
-static jr_err add_employer(void *ctx, const struct store_employer_brief *e)
-{
-	struct run *r = ctx;
-	if (!RESERVE(r->emp, r->capemp, r->nemp))
-		return JR_ENOMEM;
-	struct employer_info *x = &r->emp[r->nemp++];
-	x->id = e->id;
-	x->risk_group = e->risk_group;
-	memcpy(x->kbli, e->kbli, sizeof(x->kbli));
-	x->participants = 0;
-	return JR_EOK;
-}
-
-static int cmp_employer_id(const void *a, const void *b)
-{
-	const struct employer_info *x = a, *y = b;
-	return (x->id > y->id) - (x->id < y->id);
-}
-
-static struct employer_info *find_employer(const struct run *r, int64_t id)
-{
-	struct employer_info key = {.id = id};
-	if (!id)
-		return NULL;
-	return bsearch(&key, r->emp, r->nemp, sizeof(*r->emp), cmp_employer_id);
-}
-
-/* Open participant bills arrive by participant, then period. */
-static jr_err add_unpaid(void *ctx, const struct store_bill *b)
-{
-	struct run *r = ctx;
-	if (b->paid_sen >= b->total_sen)
-		return JR_EOK; /* only a fine left: BPU bills have none, but be exact */
-	if (!RESERVE(r->unpaid, r->capunpaid, r->nunpaid))
-		return JR_ENOMEM;
-	r->unpaid[r->nunpaid].nik = b->payer_ref;
-	r->unpaid[r->nunpaid++].due = b->due;
-	return JR_EOK;
-}
-
-/*
- * Whether a participant is non-active on day (terms_bpu_lapsed over their
- * unpaid bills), counting also one more unpaid bill due on *extra.
- */
-static bool lapsed_on(const struct run *r, int64_t nik, struct date day,
-		      const struct date *extra, struct date *since)
-{
-	size_t lo = 0, hi = r->nunpaid;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (r->unpaid[mid].nik < nik)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	struct date due[BPU_LAPSE_MONTHS * 4];
-	size_t n = 0;
-	/* The oldest few suffice: only the three oldest before day matter. */
-	for (size_t i = lo; i < r->nunpaid && r->unpaid[i].nik == nik && n + 1 < ARRAY_SIZE(due);
-	     i++)
-		due[n++] = r->unpaid[i].due;
-	if (extra)
-		due[n++] = *extra;
-	return terms_bpu_lapsed(due, n, day, since);
-}
-
-/*
- * PP 49/2020 relief (Aug 2020 - Jan 2021) is for payers who had paid their
- * contributions up to July 2020 (domain.md 1.8); the rate table marks those
- * discounts "paid_up" and the case says whether the payer is in arrears.
- */
-#define PP49_FIRST 202008
-#define PP49_LAST 202101
-
-static jr_err add_pp49_arrears(void *ctx, const struct store_bill *b)
-{
-	struct run *r = ctx;
-	if (b->period >= PP49_FIRST || b->paid_sen >= b->total_sen)
-		return JR_EOK;
-	return i64map_put(&r->in_arrears, payer_key(b->payer_kind, b->payer_ref), 1) ? JR_EOK
-										      : JR_ENOMEM;
-}
-
-static jr_err add_stored_bill(void *ctx, const struct store_bill *b)
-{
-	struct run *r = ctx;
-	if (!RESERVE(r->stored, r->capstored, r->nstored) ||
-	    !RESERVE(r->bill, r->capbill, r->nbill))
-		return JR_ENOMEM;
-	struct bill_acc *a = &r->bill[r->nbill];
-	memset(a, 0, sizeof(*a));
-	a->payer_ref = b->payer_ref;
-	a->id = b->id;
-	a->kind = (uint8_t)b->payer_kind;
-	a->stored = (uint32_t)r->nstored;
-	a->frozen = b->paid_sen > 0 || b->fine_paid_sen > 0;
-	r->stored[r->nstored++] = *b;
-	if (!i64map_put(&r->by_payer, payer_key(b->payer_kind, b->payer_ref), r->nbill) ||
-	    !i64map_put(&r->by_bill_id, b->id, r->nbill))
-		return JR_ENOMEM;
-	r->nbill++;
-	return JR_EOK;
-}
-
-static jr_err add_old_line(void *ctx, const struct store_bill_line *l)
-{
-	struct run *r = ctx;
-	if (!RESERVE(r->old, r->capold, r->nold))
-		return JR_ENOMEM;
-	r->old[r->nold++] = *l;
-	return JR_EOK;
-}
+#include "billing/bill_int.h"
 
 /* ---- pure helpers ---- */
 
@@ -399,21 +67,21 @@ void bill_line_from(const struct iuran_result *res, unsigned programs,
 /* The bill of a payer, added (to be inserted) when the month has none. */
 static jr_err bill_for(struct run *r, enum payer_kind kind, int64_t ref, uint32_t *idx)
 {
-	int64_t key = payer_key(kind, ref);
+	int64_t key = bill_payer_key(kind, ref);
 	size_t found;
 	if (i64map_get(&r->by_payer, key, &found)) {
 		*idx = (uint32_t)found;
 		return JR_EOK;
 	}
 	if (r->nbill >= UINT32_MAX - 1 || !RESERVE(r->bill, r->capbill, r->nbill))
-		return nomem(r->eb);
+		return bill_nomem(r->eb);
 	struct bill_acc *a = &r->bill[r->nbill];
 	memset(a, 0, sizeof(*a));
 	a->kind = (uint8_t)kind;
 	a->payer_ref = ref;
 	a->stored = NO_STORED;
 	if (!i64map_put(&r->by_payer, key, r->nbill))
-		return nomem(r->eb);
+		return bill_nomem(r->eb);
 	*idx = (uint32_t)r->nbill++;
 	return JR_EOK;
 }
@@ -435,7 +103,7 @@ static jr_err classify(struct run *r, struct member *x, uint32_t *last_bill, int
 		return JR_EOK;
 	}
 	if (m->segment == SEG_BPU &&
-	    lapsed_on(r, m->person_nik, period_first(r->o->period), NULL, NULL)) {
+	    bill_lapsed_on(r, m->person_nik, period_first(r->o->period), NULL, NULL)) {
 		x->state = M_LAPSED;
 		r->sum->skipped_lapsed++;
 		return JR_EOK;
@@ -445,7 +113,7 @@ static jr_err classify(struct run *r, struct member *x, uint32_t *last_bill, int
 	int64_t ref;
 	bill_payer_of(m, &kind, &ref);
 	/* Members of one employer mostly come together: skip the map then. */
-	int64_t key = payer_key(kind, ref);
+	int64_t key = bill_payer_key(kind, ref);
 	if (key != *last_key) {
 		jr_err err = bill_for(r, kind, ref, last_bill);
 		if (err != JR_EOK)
@@ -483,11 +151,11 @@ static jr_err number_new_bills(struct run *r, struct keyed_bill **order, size_t 
 	*n = 0;
 	*order = malloc((r->nbill ? r->nbill : 1) * sizeof(**order));
 	if (!*order)
-		return nomem(r->eb);
+		return bill_nomem(r->eb);
 	for (size_t i = 0; i < r->nbill; i++) {
 		if (r->bill[i].stored != NO_STORED)
 			continue;
-		(*order)[*n].key = payer_key(r->bill[i].kind, r->bill[i].payer_ref);
+		(*order)[*n].key = bill_payer_key(r->bill[i].kind, r->bill[i].payer_ref);
 		(*order)[(*n)++].bill = (uint32_t)i;
 	}
 	qsort(*order, *n, sizeof(**order), cmp_keyed_bill);
@@ -515,7 +183,7 @@ static void price_one(struct run *r, struct chunk *ch, size_t i)
 		c.income_sen = m->wage_sen;
 	else
 		c.wage_sen = m->wage_sen;
-	const struct employer_info *e = find_employer(r, m->employer_id);
+	const struct employer_info *e = bill_find_employer(r, m->employer_id);
 	if (e) {
 		c.risk_group = e->risk_group;
 		memcpy(c.kbli, e->kbli, sizeof(c.kbli));
@@ -525,7 +193,7 @@ static void price_one(struct run *r, struct chunk *ch, size_t i)
 	if (r->in_arrears.n) {
 		const struct bill_acc *a = &r->bill[x->bill];
 		size_t ignored;
-		c.in_arrears = i64map_get(&r->in_arrears, payer_key(a->kind, a->payer_ref), &ignored);
+		c.in_arrears = i64map_get(&r->in_arrears, bill_payer_key(a->kind, a->payer_ref), &ignored);
 	}
 	if (iuran_compute(r->rates, &c, &res, &eb) != JR_EOK) {
 		x->state = M_INVALID;
@@ -653,7 +321,7 @@ static struct store_bill_line *next_priced(struct merge *g)
 			wait_chunk(r, c);
 			g->waited = c + 1;
 			if (r->chunk[c].nomem) {
-				g->err = nomem(r->eb);
+				g->err = bill_nomem(r->eb);
 				return NULL;
 			}
 		}
@@ -721,7 +389,7 @@ static const struct store_bill_line *next_line(void *ctx)
 			} else {
 				if (!same_line(old, x)) {
 					if (!RESERVE(r->replace, r->capreplace, r->nreplace)) {
-						g->err = nomem(r->eb);
+						g->err = bill_nomem(r->eb);
 						return NULL;
 					}
 					r->replace[r->nreplace++] = *x;
@@ -752,7 +420,7 @@ static jr_err price_and_insert_lines(struct run *r, size_t *ndelete)
 	r->nchunks = (r->nmem + CHUNK - 1) / CHUNK;
 	r->chunk = calloc(r->nchunks ? r->nchunks : 1, sizeof(*r->chunk));
 	if (!r->chunk)
-		return nomem(r->eb);
+		return bill_nomem(r->eb);
 	pthread_mutex_init(&r->mu, NULL);
 	pthread_cond_init(&r->cv, NULL);
 	/* The main thread writes, and prices when it would wait: nt - 1 helpers. */
@@ -776,7 +444,7 @@ static jr_err price_and_insert_lines(struct run *r, size_t *ndelete)
 	for (size_t c = 0; c < r->nchunks; c++) {
 		struct chunk *ch = &r->chunk[c];
 		if (ch->nomem && err == JR_EOK)
-			err = nomem(r->eb);
+			err = bill_nomem(r->eb);
 		for (size_t i = 0; i < ch->nissue; i++) {
 			r->sum->skipped_invalid++;
 			if (r->o->on_issue && err == JR_EOK)
@@ -880,11 +548,11 @@ static jr_err update_status(struct run *r)
 		last = m->person_nik;
 		const struct date *extra = NULL;
 		size_t b;
-		if (i64map_get(&r->by_payer, payer_key(PAYER_KIND_PARTICIPANT, m->person_nik), &b) &&
+		if (i64map_get(&r->by_payer, bill_payer_key(PAYER_KIND_PARTICIPANT, m->person_nik), &b) &&
 		    r->bill[b].stored == NO_STORED && r->bill[b].lines > 0)
 			extra = &t.due;
 		struct date since;
-		bool lapsed = lapsed_on(r, m->person_nik, r->o->today, extra, &since);
+		bool lapsed = bill_lapsed_on(r, m->person_nik, r->o->today, extra, &since);
 		if (lapsed == m->inactive)
 			continue;
 		err = store_bpu_set_inactive(r->s, m->person_nik, lapsed ? &since : NULL, r->eb);
@@ -919,7 +587,7 @@ static void run_free(struct run *r)
 static jr_err store_err(struct run *r, jr_err err)
 {
 	if (err == JR_ENOMEM && !r->eb->msg[0])
-		return nomem(r->eb);
+		return bill_nomem(r->eb);
 	return err;
 }
 
@@ -932,16 +600,16 @@ static jr_err run_steps(struct run *r)
 	jr_err err;
 
 	/* Employers, with the number of their PU participants in the month. */
-	if ((err = store_employer_briefs_each(s, add_employer, r, r->eb)) != JR_EOK)
+	if ((err = store_employer_briefs_each(s, bill_add_employer, r, r->eb)) != JR_EOK)
 		return store_err(r, err);
 
 	/* Participants' unpaid bills, for the BPU lapse. */
-	if ((err = store_open_bills_each(s, PAYER_KIND_PARTICIPANT, 0, add_unpaid, r, r->eb)) !=
+	if ((err = store_open_bills_each(s, PAYER_KIND_PARTICIPANT, 0, bill_add_unpaid, r, r->eb)) !=
 	    JR_EOK)
 		return store_err(r, err);
 
 	if (period >= PP49_FIRST && period <= PP49_LAST &&
-	    (err = store_open_bills_each(s, PAYER_KIND_NONE, 0, add_pp49_arrears, r, r->eb)) !=
+	    (err = store_open_bills_each(s, PAYER_KIND_NONE, 0, bill_add_pp49_arrears, r, r->eb)) !=
 		    JR_EOK)
 		return store_err(r, err);
 
@@ -949,22 +617,22 @@ static jr_err run_steps(struct run *r)
 	if ((err = store_billable_load(s, first, last, &r->billable, &r->nmem, r->eb)) != JR_EOK)
 		return err;
 	if (r->nmem >= UINT32_MAX)
-		return nomem(r->eb);
+		return bill_nomem(r->eb);
 	r->sum->memberships = (int64_t)r->nmem;
 	r->mem = calloc(r->nmem ? r->nmem : 1, sizeof(*r->mem));
 	if (!r->mem)
-		return nomem(r->eb);
-	if ((err = store_bills_each(s, period, add_stored_bill, r, r->eb)) != JR_EOK)
+		return bill_nomem(r->eb);
+	if ((err = store_bills_each(s, period, bill_add_stored_bill, r, r->eb)) != JR_EOK)
 		return store_err(r, err);
 	if (r->nbill &&
-	    (err = store_bill_lines_each(s, period, add_old_line, r, r->eb)) != JR_EOK)
+	    (err = store_bill_lines_each(s, period, bill_add_old_line, r, r->eb)) != JR_EOK)
 		return store_err(r, err);
 
 	for (size_t i = 0; i < r->nmem; i++) {
 		const struct store_billable *m = &r->billable[i];
 		struct employer_info *e;
 		r->mem[i].billable = (uint32_t)i;
-		if (m->segment == SEG_PU && (e = find_employer(r, m->employer_id)) != NULL)
+		if (m->segment == SEG_PU && (e = bill_find_employer(r, m->employer_id)) != NULL)
 			e->participants++;
 	}
 
