@@ -51,7 +51,7 @@ static void test_payer_of(void **state)
 static void test_line_from(void **state)
 {
 	(void)state;
-	/* Rp20,000,000 in November 2024, risk group I (issue 3 section 5). */
+	/* Rp20,000,000 in November 2024, risk group I: JP capped at Rp10,042,300. */
 	struct iuran_result res = {
 		.nlines = 5,
 		.line = {

@@ -3,7 +3,7 @@
  * rate tables the program carries (data/rates/).
  *
  * Every expected amount is computed by hand from domain.md section 1 (the
- * arithmetic is in the comments), including the worked cases of issue 3:
+ * arithmetic is in the comments), including the worked cases of the domain reference:
  * the four JAKON contract values, the BPU Rp16,800 / Rp36,800 packages and
  * the JP cap of Rp10,042,300 for a Rp20,000,000 wage in November 2024.
  */
