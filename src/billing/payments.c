@@ -9,6 +9,7 @@
 #include "ingest/columns.h"
 #include "ingest/csvread.h"
 #include "ingest/import.h"
+#include "ingest/issues.h"
 
 /* ---- applying money ---- */
 
@@ -204,100 +205,24 @@ struct staged_payment {
 	char reference[PAYMENT_REF_MAX + 1];
 };
 
-/*
- * Issues are held and handed over in line order at the end: rows are
- * checked in file order but applied in order of payment date, and a person
- * fixing a spreadsheet reads the report top to bottom.
- */
-struct held_issue {
-	size_t line, seq;
-	const char *column; /* static: a name from payment_columns */
-	char *value, *reason;
-	size_t value_len;
-	bool warning;
-};
-
-struct issues {
-	struct held_issue *item;
-	size_t n, cap;
-	bool nomem;
-};
-
-static void hold(struct issues *l, size_t line, const char *column, const char *value,
-		 size_t value_len, bool warning, const char *reason)
-{
-	if (l->n == l->cap) {
-		size_t ncap = l->cap ? l->cap * 2 : 64;
-		struct held_issue *ni = realloc(l->item, ncap * sizeof(*ni));
-		if (!ni) {
-			l->nomem = true;
-			return;
-		}
-		l->item = ni;
-		l->cap = ncap;
-	}
-	struct held_issue *h = &l->item[l->n];
-	h->value = malloc(value_len + 1);
-	h->reason = strdup(reason);
-	if (!h->value || !h->reason) {
-		free(h->value);
-		free(h->reason);
-		l->nomem = true;
-		return;
-	}
-	if (value_len)
-		memcpy(h->value, value, value_len);
-	h->value[value_len] = '\0';
-	h->value_len = value_len;
-	h->line = line;
-	h->seq = l->n;
-	h->column = column;
-	h->warning = warning;
-	l->n++;
-}
-
-static int cmp_held(const void *a, const void *b)
-{
-	const struct held_issue *x = a, *y = b;
-	if (x->line != y->line)
-		return x->line < y->line ? -1 : 1;
-	return (x->seq > y->seq) - (x->seq < y->seq);
-}
-
-/* Hands the issues to the caller in line order and frees them. */
-static void flush(struct issues *l, const struct import_opts *o)
-{
-	if (l->n)
-		qsort(l->item, l->n, sizeof(*l->item), cmp_held);
-	for (size_t i = 0; i < l->n; i++) {
-		const struct held_issue *h = &l->item[i];
-		struct row_issue is = {.line = h->line, .column = h->column, .value = h->value,
-				       .value_len = h->value_len, .reason = h->reason,
-				       .warning = h->warning};
-		if (o->on_issue)
-			o->on_issue(o->issue_ctx, &is);
-		free(h->value);
-		free(h->reason);
-	}
-	free(l->item);
-	memset(l, 0, sizeof(*l));
-}
-
 struct prow {
 	const struct import_opts *o;
 	const struct column_map *map;
 	const struct csvrecord *rec;
 	struct import_result *res;
-	struct issues *issues;
+	struct issue_list *issues;
 	bool rejected;
 };
 
-static void report(struct issues *l, struct import_result *res, size_t line, const char *column,
-		   const char *value, size_t value_len, bool warning, const char *reason)
+static void report(struct issue_list *l, struct import_result *res, size_t line,
+		   const char *column, const char *value, size_t value_len, bool warning,
+		   const char *reason)
 {
+	struct row_issue is = {.line = line, .column = column, .value = value,
+			       .value_len = value_len, .reason = reason, .warning = warning};
 	if (warning)
 		res->warnings++;
-	hold(l, line, column, value, value_len, warning, reason);
+	issue_list_hold(l, &is);
 }
 
 static void prow_issue(struct prow *r, size_t col, const char *reason)
@@ -387,7 +312,7 @@ static int cmp_staged(const void *a, const void *b)
 	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
-static void reject(struct issues *l, struct import_result *res, const struct staged_payment *p,
+static void reject(struct issue_list *l, struct import_result *res, const struct staged_payment *p,
 		   const char *column, const char *value, const char *reason)
 {
 	report(l, res, p->line, column, value, strlen(value), false, reason);
@@ -397,7 +322,7 @@ static void reject(struct issues *l, struct import_result *res, const struct sta
 /* Applies one checked row inside the import's transaction. */
 static jr_err apply_row(struct store *s, const struct import_opts *o, int64_t batch_id,
 			const struct staged_payment *sp, struct import_result *res,
-			struct issues *issues, struct errbuf *eb)
+			struct issue_list *issues, struct errbuf *eb)
 {
 	enum payer_kind kind;
 	int64_t ref;
@@ -478,7 +403,7 @@ jr_err payments_import(struct store *s, const struct import_opts *o, struct impo
 	struct column_map map;
 	struct staged_payment *rows = NULL;
 	size_t nrows = 0, cap = 0;
-	struct issues issues = {0};
+	struct issue_list issues = {0};
 	jr_err err;
 
 	memset(res, 0, sizeof(*res));
@@ -538,7 +463,9 @@ jr_err payments_import(struct store *s, const struct import_opts *o, struct impo
 	err = import_finish(s, o, &batch, res, err, eb);
 out:
 	/* Issues reach the caller only when the import went through. */
-	flush(&issues, err == JR_EOK ? o : &(struct import_opts){0});
+	if (err == JR_EOK)
+		issue_list_flush(&issues, o->on_issue, o->issue_ctx, NULL);
+	issue_list_free(&issues);
 	free(rows);
 	csvreader_free(r);
 	return err;

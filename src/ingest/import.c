@@ -5,6 +5,7 @@
 
 #include "ingest/csvread.h"
 #include "ingest/import.h"
+#include "ingest/issues.h"
 
 enum import_kind import_kind_parse(const char *s)
 {
@@ -95,94 +96,10 @@ static jr_err npp_map_add(void *ctx, const struct employer *e)
 	return npp_map_put(ctx, e->npp, ref) ? JR_EOK : JR_ENOMEM;
 }
 
-/*
- * Issues of one batch, kept until the batch is written and then handed to the
- * caller sorted by line: rows are validated on one thread and written in key
- * order on another, but a person fixing a spreadsheet reads the report top
- * to bottom.
- */
-struct held_issue {
-	size_t line, seq;
-	const char *column; /* static: a column name from the tables in rows.c */
-	char *value, *reason;
-	size_t value_len;
-	bool warning;
-};
-
-struct issue_list {
-	struct held_issue *item;
-	size_t n, cap;
-	bool nomem;
-};
-
+/* rows.c reports through a callback; the validator points it at its batch. */
 static void hold_issue(void *ctx, const struct row_issue *is)
 {
-	struct issue_list *l = ctx;
-	if (l->n == l->cap) {
-		size_t ncap = l->cap ? l->cap * 2 : 64;
-		struct held_issue *ni = realloc(l->item, ncap * sizeof(*ni));
-		if (!ni) {
-			l->nomem = true;
-			return;
-		}
-		l->item = ni;
-		l->cap = ncap;
-	}
-	struct held_issue *h = &l->item[l->n];
-	h->value = malloc(is->value_len + 1);
-	h->reason = strdup(is->reason);
-	if (!h->value || !h->reason) {
-		free(h->value);
-		free(h->reason);
-		l->nomem = true;
-		return;
-	}
-	memcpy(h->value, is->value, is->value_len);
-	h->value[is->value_len] = '\0';
-	h->value_len = is->value_len;
-	h->line = is->line;
-	h->seq = l->n;
-	h->column = is->column;
-	h->warning = is->warning;
-	l->n++;
-}
-
-static int cmp_held(const void *a, const void *b)
-{
-	const struct held_issue *x = a, *y = b;
-	if (x->line != y->line)
-		return x->line < y->line ? -1 : 1;
-	return (x->seq > y->seq) - (x->seq < y->seq);
-}
-
-static void issue_list_clear(struct issue_list *l)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->item[i].value);
-		free(l->item[i].reason);
-	}
-	l->n = 0;
-	l->nomem = false;
-}
-
-/* Hands the held issues to the caller in line order, counting warnings. */
-static void issue_list_flush(struct issue_list *l, const struct import_opts *o,
-			     size_t *warnings)
-{
-	if (l->n == 0)
-		return;
-	qsort(l->item, l->n, sizeof(*l->item), cmp_held);
-	for (size_t i = 0; i < l->n; i++) {
-		const struct held_issue *h = &l->item[i];
-		struct row_issue is = {.line = h->line, .column = h->column, .value = h->value,
-				       .value_len = h->value_len, .reason = h->reason,
-				       .warning = h->warning};
-		if (h->warning)
-			(*warnings)++;
-		if (o->on_issue)
-			o->on_issue(o->issue_ctx, &is);
-	}
-	issue_list_clear(l);
+	issue_list_hold(ctx, is);
 }
 
 /*
@@ -417,7 +334,7 @@ static jr_err write_batch(struct store *s, const struct import_opts *o, struct b
 						       .value = st->u.w.m.kpj,
 						       .value_len = strlen(st->u.w.m.kpj),
 						       .reason = why};
-				hold_issue(&b->issues, &is);
+				issue_list_hold(&b->issues, &is);
 				t.rejected++;
 				continue;
 			}
@@ -479,7 +396,7 @@ static jr_err run_rows(struct store *s, const struct import_opts *o, struct csvr
 			if (err == JR_EOK && b->issues.nomem)
 				err = errbuf_set(eb, JR_ENOMEM, "memori tidak cukup untuk laporan baris");
 			if (err == JR_EOK)
-				issue_list_flush(&b->issues, o, &res->warnings);
+				issue_list_flush(&b->issues, o->on_issue, o->issue_ctx, &res->warnings);
 		}
 		if (err == JR_EOK && o->on_progress && res->rows >= next_progress) {
 			o->on_progress(o->progress_ctx, res->rows, b->offset, b->size);
@@ -503,8 +420,7 @@ destroy:
 	pthread_mutex_destroy(&pl.mu);
 out:
 	for (size_t i = 0; i < made; i++) {
-		issue_list_clear(&batches[i].issues);
-		free(batches[i].issues.item);
+		issue_list_free(&batches[i].issues);
 		free(batches[i].row);
 	}
 	return err;
