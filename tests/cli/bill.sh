@@ -5,15 +5,6 @@
 . "$(dirname "$0")/lib.sh"
 B="$FIX/billing"
 
-# jv EXPR: a Python expression over the JSON in $OUT (d), printed.
-jv() { printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"; }
-expect_jv() { # expect_jv EXPR EXPECTED DESCRIPTION
-	got=$(jv "$1" 2>&1)
-	[ "$got" = "$2" ]
-	r=$?
-	[ $r -eq 0 ] || echo "# json: $1 -> '$got', expected '$2'"
-	ok $r "$3"
-}
 # the bill of one payer in `bill --json`
 bill_of() { echo "[b for b in d['bills'] if b['payer'] == '$1'][0]"; }
 payer_of() { echo "[p for p in d['payers'] if p['payer'] == '$1'][0]"; }
@@ -51,17 +42,17 @@ expect_err "Juli 2015" "says why"
 #  Total 2,198,469 + 256,960 + 16,800 + 81,800 + 16,800 = 2,570,829
 run "$JARING" bill --period 2024-11 --json
 expect_rc 0 "bill November 2024"
-expect_jv "d['period']" "2024-11" "period"
-expect_jv "len(d['bills'])" 5 "one bill per payer: 2 employers, 3 participants"
-expect_jv "$(bill_of $A)['total'], $(bill_of $A)['lines'], $(bill_of $A)['payer_kind']" \
+expect_json "d['period']" "2024-11" "period"
+expect_json "len(d['bills'])" 5 "one bill per payer: 2 employers, 3 participants"
+expect_json "$(bill_of $A)['total'], $(bill_of $A)['lines'], $(bill_of $A)['payer_kind']" \
 	"(2198469, 3, 'employer')" "employer A: 462,000 + 1,549,269 + 187,200 on 3 lines"
-expect_jv "$(bill_of $K)['total'], $(bill_of $K)['lines']" "(256960, 2)" \
+expect_json "$(bill_of $K)['total'], $(bill_of $K)['lines']" "(256960, 2)" \
 	"employer K: 175,360 + JAKON 81,600; the JAKON worker without a wage is not a line"
-expect_jv "$(bill_of $P1)['total'], $(bill_of $P1)['payer_kind']" "(16800, 'participant')" "BPU JKK+JKM Rp16,800"
-expect_jv "$(bill_of $P2)['total']" 81800 "BPU with JHT 2 %"
-expect_jv "$(bill_of $P3)['total']" 16800 "BPU income below the minimum band billed on Rp1,000,000"
-expect_jv "d['total']" 2570829 "period total"
-expect_jv "sorted(d.keys()) == ['bills', 'period', 'total'] and all(sorted(b) == ['lines', 'payer', 'payer_kind', 'total'] for b in d['bills'])" \
+expect_json "$(bill_of $P1)['total'], $(bill_of $P1)['payer_kind']" "(16800, 'participant')" "BPU JKK+JKM Rp16,800"
+expect_json "$(bill_of $P2)['total']" 81800 "BPU with JHT 2 %"
+expect_json "$(bill_of $P3)['total']" 16800 "BPU income below the minimum band billed on Rp1,000,000"
+expect_json "d['total']" 2570829 "period total"
+expect_json "sorted(d.keys()) == ['bills', 'period', 'total'] and all(sorted(b) == ['lines', 'payer', 'payer_kind', 'total'] for b in d['bills'])" \
 	True "exactly the documented fields"
 expect_sql "select jkk_sen||' '||jkm_sen||' '||jht_sen||' '||jp_sen||' '||jkp_sen||' '||worker_sen||' '||total_sen from bill_lines where membership_id = (select id from memberships where person_nik = 3375010202810002)" \
 	"4800000 6000000 114000000 30126900 0 50042300 154926900" "a line keeps each program's amount and the worker's share"
@@ -82,7 +73,7 @@ expect_sql "select count(*)||' '||sum(total_sen) from bill_lines" "8 257082900" 
 run "$JARING" import workers "$B/workers_later.csv"
 expect_rc 0 "a worker registered late (Indonesian headers)"
 run "$JARING" bill --period 2024-11 --json
-expect_jv "$(bill_of $A)['total'], $(bill_of $A)['lines'], d['total']" "(2383269, 4, 2755629)" \
+expect_json "$(bill_of $A)['total'], $(bill_of $A)['lines'], d['total']" "(2383269, 4, 2755629)" \
 	"the late membership gets its line on the next run"
 
 # Payments in December: A pays part, K pays part, both on time.
@@ -96,7 +87,7 @@ expect_sql "select paid_sen from bills where period = 202411 and payer_ref = (se
 # Wages change; November is partly paid, so its lines stay as they were.
 run "$JARING" import workers "$B/workers_raise.csv"
 run "$JARING" bill --period 2024-11 --json
-expect_jv "$(bill_of $A)['total'], $(bill_of $K)['total']" "(2383269, 256960)" "a paid bill's lines never change"
+expect_json "$(bill_of $A)['total'], $(bill_of $K)['total']" "(2383269, 256960)" "a paid bill's lines never change"
 expect_sql "select base_sen from bill_lines where membership_id = (select id from memberships where person_nik = 3375010101800001)" \
 	500000000 "the old wage stays on the paid line"
 
@@ -105,7 +96,7 @@ expect_sql "select base_sen from bill_lines where membership_id = (select id fro
 # Joko now 5,000,000: 87,000 + 15,000 = 102,000 -> K = 175,360 + 102,000 = 277,360.
 export JARING_TODAY=2025-01-02
 run "$JARING" bill --period 2024-12 --json
-expect_jv "$(bill_of $A)['total'], $(bill_of $K)['total'], $(bill_of $P1)['total']" \
+expect_json "$(bill_of $A)['total'], $(bill_of $K)['total'], $(bill_of $P1)['total']" \
 	"(2475669, 277360, 16800)" "December bills with the new wages"
 
 # January 2025, Indonesian headers, semicolons, Rp amounts, DD/MM/YYYY dates.
@@ -161,8 +152,8 @@ expect_sql "select inactive_since from memberships where person_nik = $P1" 2025-
 
 # February: P1 and P3 are non-active and not billed; P2 is.
 run "$JARING" bill --period 2025-02 --json
-expect_jv "len(d['bills'])" 3 "February: A, K and P2 only"
-expect_jv "[b['payer'] for b in d['bills'] if b['payer_kind'] == 'participant']" "['$P2']" "lapsed BPU not billed"
+expect_json "len(d['bills'])" 3 "February: A, K and P2 only"
+expect_json "[b['payer'] for b in d['bills'] if b['payer_kind'] == 'participant']" "['$P2']" "lapsed BPU not billed"
 
 # P1 pays one month on 10 February: November is paid, two unpaid months remain: active again,
 # and the next run bills February.
@@ -179,19 +170,19 @@ expect_out "1 baris baru" "P1 billed for February again"
 #  2 % = 4,470.10 -> 4,470; February 277,360 not yet due (15 Mar).
 run "$JARING" arrears --as-of 2025-02-20 --json
 expect_rc 0 "arrears"
-expect_jv "d['as_of']" 2025-02-20 "as_of"
-expect_jv "[$(payer_of $K)[k] for k in ('owed', 'fines', 'current', 'months_1_3', 'over_3', 'employer_pays_jkk_first')]" \
+expect_json "d['as_of']" 2025-02-20 "as_of"
+expect_json "[$(payer_of $K)[k] for k in ('owed', 'fines', 'current', 'months_1_3', 'over_3', 'employer_pays_jkk_first')]" \
 	"[500865, 4470, 277360, 223505, 0, False]" "K: aged, fine accrued on what is late"
-expect_jv "[$(payer_of $P1)[k] for k in ('owed', 'fines', 'months_1_3', 'employer_pays_jkk_first')]" \
+expect_json "[$(payer_of $P1)[k] for k in ('owed', 'fines', 'months_1_3', 'employer_pays_jkk_first')]" \
 	"[50400, 0, 50400, False]" "P1: three BPU months owed, no fine"
-expect_jv "sorted(d.keys())" "['as_of', 'payers', 'total_fines', 'total_owed']" "top-level fields"
-expect_jv "d['total_owed'] == sum(p['owed'] for p in d['payers']) and d['total_fines'] == sum(p['fines'] for p in d['payers'])" \
+expect_json "sorted(d.keys())" "['as_of', 'payers', 'total_fines', 'total_owed']" "top-level fields"
+expect_json "d['total_owed'] == sum(p['owed'] for p in d['payers']) and d['total_fines'] == sum(p['fines'] for p in d['payers'])" \
 	True "totals are the sums"
 #  A on 20 Apr 2025: November 2,383,269 - 1,000,000 = 1,383,269, 5 months late (fine 10 % =
 #  138,326.90 -> 138,327); December 2,475,669, 4 months (8 % = 198,053.52 -> 198,054); January
 #  3 months (6 % = 148,540.14 -> 148,540) and February 2 months (4 % = 99,026.76 -> 99,027).
 run "$JARING" arrears --as-of 2025-04-20 --json
-expect_jv "[$(payer_of $A)[k] for k in ('owed', 'fines', 'current', 'months_1_3', 'over_3', 'employer_pays_jkk_first')]" \
+expect_json "[$(payer_of $A)[k] for k in ('owed', 'fines', 'current', 'months_1_3', 'over_3', 'employer_pays_jkk_first')]" \
 	"[8810276, 583948, 0, 4951338, 3858938, True]" "A: over 3 months late, JKK benefits the employer's to pay first"
 run "$JARING" arrears --as-of 2025-04-20
 expect_rc 0 "arrears as a table"
@@ -210,15 +201,15 @@ run "$JARING" init
 run "$JARING" import employers "$B/employers.csv"
 run "$JARING" import workers "$B/workers_2020.csv"
 run "$JARING" bill --period 2020-07 --json
-expect_jv "d['total']" 369600 "July 2020 at the full rates"
+expect_json "d['total']" 369600 "July 2020 at the full rates"
 run "$JARING" bill --period 2020-08 --json
-expect_jv "d['total']" 369600 "August 2020 without the relief while July is unpaid"
+expect_json "d['total']" 369600 "August 2020 without the relief while July is unpaid"
 expect_sql "select due_date||' '||fine_ppm from bills where period = 202008" "2020-09-30 5000" \
 	"PP 49/2020: due the 30th of the next month, fine 0.5 %"
 run "$JARING" import payments "$B/payments_2020.csv"
 expect_rc 0 "July paid on 14 August"
 run "$JARING" bill --period 2020-08 --json
-expect_jv "d['total']" 229416 "then August with the relief: an unpaid bill follows the rules"
+expect_json "d['total']" 229416 "then August with the relief: an unpaid bill follows the rules"
 expect_sql "select jp_sen||' '||worker_sen from bill_lines where period = 202008" "120000 8040000" \
 	"JP 1 % billed (the deferred 99 % is not on the monthly bill)"
 

@@ -2,19 +2,6 @@
 # CLI tests of `jaring iuran`: the JSON shape, the worked cases, the error exits.
 . "$(dirname "$0")/lib.sh"
 
-# json EXPR: evaluates a Python expression over the parsed $OUT as `j`.
-json() {
-	printf '%s' "$OUT" | python3 -c 'import json,sys; j=json.load(sys.stdin); print(eval(sys.argv[1]))' "$1" 2>&1
-}
-
-expect_json() { # expect_json EXPR EXPECTED DESCRIPTION
-	got=$(json "$1")
-	[ "$got" = "$2" ]
-	r=$?
-	[ $r -eq 0 ] || echo "# json: $1 -> '$got', expected '$2'"
-	ok $r "$3"
-}
-
 run "$JARING" iuran --segment PU --wage 5000000 --risk 1 --programs "JKK JKM JHT JP" --period 2024-11 --json
 expect_rc 0 "PU case from the issue"
 expect_json 'list(j)' "['segment', 'period', 'base', 'lines', 'employer', 'worker', 'total']" \

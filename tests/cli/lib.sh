@@ -56,6 +56,20 @@ expect_sql() { # expect_sql QUERY EXPECTED DESCRIPTION
 	ok $r "$3"
 }
 
+# json EXPR: evaluates a Python expression over the parsed $OUT, bound to
+# both `j` and `d`.
+json() {
+	printf '%s' "$OUT" | python3 -c 'import json,sys; j=d=json.load(sys.stdin); print(eval(sys.argv[1]))' "$1" 2>&1
+}
+
+expect_json() { # expect_json EXPR EXPECTED DESCRIPTION
+	got=$(json "$1")
+	[ "$got" = "$2" ]
+	r=$?
+	[ $r -eq 0 ] || echo "# json: $1 -> '$got', expected '$2'"
+	ok $r "$3"
+}
+
 finish() {
 	echo "1..$n"
 	[ "$failed" -eq 0 ]
