@@ -70,3 +70,8 @@ jr_err store_region_name(struct store *s, const char *code, char *name, size_t s
 {
 	return C(s)->region_name(s, code, name, size, found, eb);
 }
+
+jr_err store_coverage_defer(struct store *s, int64_t rows, struct errbuf *eb)
+{
+	return C(s)->defer(s, rows, eb);
+}

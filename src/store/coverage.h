@@ -54,6 +54,13 @@ struct store_cov_month {
  */
 jr_err store_coverage_refresh(struct store *s, struct date today, struct errbuf *eb);
 /*
+ * A write of about rows memberships follows (a large import): when
+ * rebuilding the aggregates afterwards costs less than keeping them row by
+ * row, stop keeping them; the next read rebuilds.  Inside the caller's
+ * transaction.
+ */
+jr_err store_coverage_defer(struct store *s, int64_t rows, struct errbuf *eb);
+/*
  * Calls fn(key, segment, n) with parts of the memberships of dim active on
  * day: a key may come several times, its active count is the sum of its n.
  */
@@ -89,6 +96,7 @@ jr_err store_kbli_sections_each(struct store *s,
 
 struct store_coverage_ops {
 	jr_err (*refresh)(struct store *, struct date, struct errbuf *);
+	jr_err (*defer)(struct store *, int64_t, struct errbuf *);
 	jr_err (*active)(struct store *, enum store_cov_dim, struct date,
 			 void (*)(void *, const char *, enum segment, int64_t), void *,
 			 struct errbuf *);

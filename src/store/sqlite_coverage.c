@@ -322,6 +322,21 @@ static jr_err sqc_refresh(struct store *s, struct date today, struct errbuf *eb)
 	return err;
 }
 
+/*
+ * Keeping a membership costs about five times what rebuilding costs per
+ * membership (measured: 26 us against 5 us of CPU), so a write of more than
+ * a fifth of the memberships is cheaper rebuilt.
+ */
+static jr_err sqc_defer(struct store *s, int64_t rows, struct errbuf *eb)
+{
+	struct sqlite_store *q = sq(s);
+	int have = 0;
+	jr_err err = int_query(q, "SELECT coalesce(max(id), 0) FROM memberships", &have, eb);
+	if (err != JR_EOK || rows * 5 <= have)
+		return err;
+	return sq_exec(s, "UPDATE cov_state SET stale = 1 WHERE stale = 0", eb);
+}
+
 /* ---- reads ---- */
 
 static jr_err horizon_of(struct sqlite_store *q, int *h, struct errbuf *eb)
@@ -635,6 +650,7 @@ static jr_err sqc_kbli_sections_each(struct store *s,
 
 const struct store_coverage_ops sqlite_coverage_ops = {
 	.refresh = sqc_refresh,
+	.defer = sqc_defer,
 	.active = sqc_active,
 	.months = sqc_months,
 	.workforce_put = sqc_workforce_put,

@@ -186,17 +186,6 @@ FROM memberships m
 LEFT JOIN employers e ON e.id = m.employer_id
 LEFT JOIN persons p ON p.nik = m.person_nik;
 
-CREATE TRIGGER cov_dim_day_dirty_ins AFTER INSERT ON cov_dim_day
-WHEN (SELECT coalesce(dirty_month, 999999) FROM cov_state) > NEW.day / 100
-BEGIN
-  UPDATE cov_state SET dirty_month = NEW.day / 100;
-END;
-CREATE TRIGGER cov_dim_day_dirty_upd AFTER UPDATE ON cov_dim_day
-WHEN (SELECT coalesce(dirty_month, 999999) FROM cov_state) > NEW.day / 100
-BEGIN
-  UPDATE cov_state SET dirty_month = NEW.day / 100;
-END;
-
 -- Adds (sign 1) or removes (sign -1) a membership's events in every
 -- dimension; stop_only leaves its start alone (only the end changed).
 -- SQLite triggers take no arguments: the other triggers insert a row here
@@ -224,6 +213,15 @@ BEGIN
     FROM cov_membership_keys k, cov_dims d
     WHERE k.membership_id = NEW.membership_id AND k.stop_day IS NOT NULL
   ON CONFLICT(dim, day, key, segment) DO UPDATE SET stops = stops + excluded.stops;
+  -- The earliest month this change touched.
+  UPDATE cov_state SET dirty_month = (
+      SELECT min(CASE WHEN NEW.stop_only THEN 999999 ELSE k.start_day / 100 END,
+                 coalesce(k.stop_day / 100, 999999))
+      FROM cov_membership_keys k WHERE k.membership_id = NEW.membership_id)
+    WHERE coalesce(dirty_month, 999999) > (
+      SELECT min(CASE WHEN NEW.stop_only THEN 999999 ELSE k.start_day / 100 END,
+                 coalesce(k.stop_day / 100, 999999))
+      FROM cov_membership_keys k WHERE k.membership_id = NEW.membership_id);
   DELETE FROM cov_apply;
 END;
 
