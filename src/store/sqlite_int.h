@@ -66,6 +66,9 @@ jr_err db_error(struct sqlite_store *q, struct errbuf *eb, const char *what);
 
 sqlite3_stmt *stmt_get(struct sqlite_store *q, enum stmt_id id, struct errbuf *eb);
 
+/* Prepares a statement used a few times (finalize it); NULL with eb filled on failure. */
+sqlite3_stmt *sq_prepare(struct sqlite_store *q, const char *sql, struct errbuf *eb);
+
 void bind_text_or_null(sqlite3_stmt *st, int i, const char *s);
 
 void bind_int_or_null(sqlite3_stmt *st, int i, int64_t v);
