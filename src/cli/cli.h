@@ -88,5 +88,6 @@ int cmd_coverage(const struct cli *cli, int argc, char **argv);
 int cmd_partner(const struct cli *cli, int argc, char **argv);
 int cmd_mou(const struct cli *cli, int argc, char **argv);
 int cmd_cohort(const struct cli *cli, int argc, char **argv);
+int cmd_target(const struct cli *cli, int argc, char **argv);
 
 #endif
