@@ -11,9 +11,12 @@ DEMO_DB    ?= demo.db
 FUZZ_SECONDS ?= 60
 
 # Debian bookworm packages the build, the tests and the benchmarks need.
+# nodejs and npm count as present when node and npm run: a Node.js from another
+# source (NodeSource) brings its own npm and conflicts with Debian's npm package.
 DEBIAN_PACKAGES = build-essential meson ninja-build pkg-config python3 \
 	libsqlite3-dev sqlite3 libjansson-dev libcsv-dev libcmocka-dev \
-	clang-14 libclang-rt-14-dev
+	clang-14 libclang-rt-14-dev \
+	chromium nodejs npm
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -24,12 +27,18 @@ all: build
 deps:
 	@missing=""; \
 	for p in $(DEBIAN_PACKAGES); do \
+	  case $$p in nodejs|npm) command -v $${p%js} >/dev/null 2>&1 && continue;; esac; \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "make deps: installing$$missing"; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@# The chart library and playwright-core, pinned by package-lock.json; again
+	@# only when node_modules is missing or older than the lock file.
+	@if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then \
+	  npm ci --no-audit --no-fund && touch node_modules; \
 	fi
 
 $(BUILD)/build.ninja:

@@ -1,0 +1,91 @@
+// Bills by payer and period, arrears by payer and age; each list downloads as
+// CSV and XLSX (the server writes the XLSX with libxlsxwriter).
+import { h } from '../dom.js';
+import { api, query } from '../api.js';
+import { t, rp } from '../i18n.js';
+import { pagedTable, section, items, autoTable } from './common.js';
+import { showError } from '../app.js';
+
+const BILL_COLS = [
+  ['payer', ['payer_name', 'payer', 'payer_code'], 'text', (r) => r.payer_kind === 'employer' && r.payer_ref !== undefined && '#/employers/' + encodeURIComponent(r.payer_ref)],
+  ['payer_kind', ['payer_kind'], 'payer'],
+  ['period', ['period'], 'month'],
+  ['due_date', ['due_date'], 'date'],
+  ['lines', ['lines'], 'num'],
+  ['amount', ['total', 'amount'], 'rp'],
+  ['paid', ['paid'], 'rp'],
+  ['fines', ['fine'], 'rp'],
+  ['outstanding', ['outstanding'], 'rp'],
+  ['status', ['status'], 'status'],
+];
+
+const ARREARS_COLS = [
+  ['payer', ['payer_name', 'payer', 'payer_code']],
+  ['payer_kind', ['payer_kind'], 'payer'],
+  ['current', ['current'], 'rp'],
+  ['months_1_3', ['months_1_3'], 'rp'],
+  ['over_3', ['over_3'], 'rp'],
+  ['owed', ['owed'], 'rp'],
+  ['fines', ['fines'], 'rp'],
+];
+
+function downloads(path, params) {
+  return h('div', { class: 'downloads' },
+    h('a', { class: 'button secondary', href: `/api/v1/${path}.csv${query(params)}`, download: '', 'data-testid': `${path}-csv` }, t('export_csv')),
+    h('a', { class: 'button secondary', href: `/api/v1/${path}.xlsx${query(params)}`, download: '', 'data-testid': `${path}-xlsx` }, t('export_xlsx')));
+}
+
+function select(name, options, value) {
+  return h('select', { name }, options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
+}
+
+export async function render(ctx) {
+  const { main, params } = ctx;
+  main.appendChild(h('div', { class: 'page-head' }, h('h1', null, t('bills_title'))));
+  const f = {
+    period: params.get('period') || '', payer_kind: params.get('payer_kind') || '',
+    status: params.get('status') || '', as_of: params.get('as_of') || '',
+  };
+  const period = h('input', { type: 'month', name: 'period', value: f.period });
+  const payerKind = select('payer_kind', [['', t('all')], ['employer', t('payer_employer')], ['participant', t('payer_participant')], ['partner', t('payer_partner')]], f.payer_kind);
+  const status = select('status', [['', t('all')], ['open', t('status_open')], ['paid', t('status_paid')]], f.status);
+  const asOf = h('input', { type: 'date', name: 'as_of', value: f.as_of });
+  const form = h('form', { class: 'card filters' },
+    h('label', null, t('period'), period), h('label', null, t('payer_kind'), payerKind),
+    h('label', null, t('status'), status), h('label', null, t('as_of', { date: '' }).trim(), asOf),
+    h('button', { type: 'submit', class: 'primary' }, t('show')));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    location.hash = '#/bills' + query({ period: period.value, payer_kind: payerKind.value, status: status.value, as_of: asOf.value });
+  });
+  main.appendChild(form);
+
+  const arrears = section(t('arrears'), 'arrears');
+  main.appendChild(arrears);
+  const bills = section(t('bills'), 'bills');
+  main.appendChild(bills);
+
+  const ap = { as_of: f.as_of, payer_kind: f.payer_kind };
+  try {
+    const a = await api('/arrears' + query(ap));
+    if (ctx.stale()) return;
+    arrears.appendChild(downloads('arrears', ap));
+    if (a.total_owed !== undefined)
+      arrears.appendChild(h('p', { class: 'total', 'data-testid': 'arrears-total' },
+        `${t('total_owed')}: ${rp(a.total_owed)} · ${t('fines')}: ${rp(a.total_fines)}`));
+    const list = items(a.payers || a);
+    if (!list.length) arrears.appendChild(h('p', { class: 'muted' }, t('none')));
+    else arrears.appendChild(h('div', { class: 'scroll' }, autoTable(list.slice(0, 200), ARREARS_COLS, { testid: 'arrears-table' }).el));
+  } catch (e) {
+    if (ctx.stale()) return;
+    showError(arrears, e);
+  }
+  const bp = { period: f.period, payer_kind: f.payer_kind, status: f.status };
+  bills.appendChild(downloads('bills', bp));
+  try {
+    await pagedTable(bills, '/bills', bp, BILL_COLS, { testid: 'bills-table' });
+  } catch (e) {
+    if (ctx.stale()) return;
+    showError(bills, e);
+  }
+}
