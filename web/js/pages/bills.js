@@ -52,7 +52,7 @@ export async function render(ctx) {
   const asOf = h('input', { type: 'date', name: 'as_of', value: f.as_of });
   const form = h('form', { class: 'card filters' },
     h('label', null, t('period'), period), h('label', null, t('payer_kind'), payerKind),
-    h('label', null, t('status'), status), h('label', null, t('as_of', { date: '' }).trim(), asOf),
+    h('label', null, t('status'), status), h('label', null, t('as_of_date'), asOf),
     h('button', { type: 'submit', class: 'primary' }, t('show')));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();

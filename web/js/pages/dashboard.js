@@ -82,8 +82,8 @@ export async function render(ctx) {
     const last = months[months.length - 1], prev = months[months.length - 2];
     if (last.active !== null && prev.active !== null) {
       const d = last.active - prev.active;
-      kpis.appendChild(kpi(`${mon(prev.month, true)} → ${mon(last.month, true)}`,
-        (d > 0 ? '+' : '') + num(d), pct(share(d, prev.active)), 'growth'));
+      kpis.appendChild(kpi(t('growth_kpi'), (d > 0 ? '+' : '') + num(d),
+        `${mon(prev.month, true)} → ${mon(last.month, true)} · ${pct(share(d, prev.active))}`, 'growth'));
     }
   }
   if (arrears.ok && arrears.ok.total_owed !== undefined)

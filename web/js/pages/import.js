@@ -6,6 +6,7 @@ import { api, query } from '../api.js';
 import { t, num } from '../i18n.js';
 import { csvLine } from '../format.js';
 import { showError } from '../app.js';
+import { word } from './common.js';
 
 const KINDS = ['workers', 'employers', 'partners', 'payments', 'licensing', 'sirup', 'workforce'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -87,7 +88,7 @@ export function render(ctx) {
         { label: t('column'), get: (i) => i.column ?? '' },
         { label: t('value'), get: (i) => h('code', null, i.value ?? '') },
         { label: t('reason'), get: (i) => i.reason ?? '' },
-        { label: t('severity'), get: (i) => i.severity ?? '' },
+        { label: t('severity'), get: (i) => (i.severity ? word('sev_', i.severity) : '') },
       ], issues, { testid: 'import-issues' })));
       const base = f.name.replace(/\.[^.]+$/, '');
       box.appendChild(h('button', {
