@@ -3,7 +3,7 @@
 import { h } from '../dom.js';
 import { api, query } from '../api.js';
 import { t, rp } from '../i18n.js';
-import { pagedTable, section, items, autoTable } from './common.js';
+import { pagedTable, section, arrearsTotal } from './common.js';
 import { showError } from '../app.js';
 
 const BILL_COLS = [
@@ -27,6 +27,7 @@ const ARREARS_COLS = [
   ['over_3', ['over_3'], 'rp'],
   ['owed', ['owed'], 'rp'],
   ['fines', ['fines'], 'rp'],
+  ['oldest_period', ['oldest_period'], 'month'],
 ];
 
 function downloads(path, params) {
@@ -66,16 +67,14 @@ export async function render(ctx) {
   main.appendChild(bills);
 
   const ap = { as_of: f.as_of, payer_kind: f.payer_kind };
+  arrears.appendChild(downloads('arrears', ap));
   try {
-    const a = await api('/arrears' + query(ap));
+    const a = await pagedTable(arrears, '/arrears', ap, ARREARS_COLS, { testid: 'arrears-table', limit: 500 });
     if (ctx.stale()) return;
-    arrears.appendChild(downloads('arrears', ap));
-    if (a.total_owed !== undefined)
-      arrears.appendChild(h('p', { class: 'total', 'data-testid': 'arrears-total' },
-        `${t('total_owed')}: ${rp(a.total_owed)} · ${t('fines')}: ${rp(a.total_fines)}`));
-    const list = items(a.payers || a);
-    if (!list.length) arrears.appendChild(h('p', { class: 'muted' }, t('none')));
-    else arrears.appendChild(h('div', { class: 'scroll' }, autoTable(list.slice(0, 200), ARREARS_COLS, { testid: 'arrears-table' }).el));
+    const total = arrearsTotal(a);
+    if (total)
+      arrears.insertBefore(h('p', { class: 'total', 'data-testid': 'arrears-total' },
+        `${t('total_owed')}: ${rp(total.owed)} · ${t('fines')}: ${rp(total.fines)}`), arrears.children[2] || null);
   } catch (e) {
     if (ctx.stale()) return;
     showError(arrears, e);

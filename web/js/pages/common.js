@@ -82,3 +82,13 @@ export function items(list) {
   if (!list) return [];
   return Array.isArray(list) ? list : list.items || [];
 }
+
+// Total arrears and fines: the server's totals when it sends them, else the
+// sum of the rows when the list is complete (no next page); null otherwise.
+export function arrearsTotal(a) {
+  if (!a) return null;
+  if (a.total_owed !== undefined) return { owed: a.total_owed, fines: a.total_fines };
+  const list = items(a.payers || a);
+  if (a.next_cursor || !list.length) return null;
+  return list.reduce((s, r) => ({ owed: s.owed + (r.owed || 0), fines: s.fines + (r.fines || 0) }), { owed: 0, fines: 0 });
+}

@@ -8,6 +8,7 @@ import { t, num, pct, rp, day, mon } from '../i18n.js';
 import { share } from '../format.js';
 import * as charts from '../charts.js';
 import { showError } from '../app.js';
+import { arrearsTotal } from './common.js';
 
 const SEGMENTS = ['PU', 'BPU', 'JAKON', 'PMI'];
 
@@ -60,7 +61,7 @@ export async function render(ctx) {
     api('/coverage' + query({ by: 'district', as_of: asOf })),
     api('/coverage' + query({ by: 'sector', as_of: asOf })),
     api('/coverage/monthly' + query({ from, to })),
-    api('/arrears' + query({ as_of: asOf })),
+    api('/arrears' + query({ as_of: asOf, limit: 500 })),
   ]);
   if (ctx.stale()) return;
 
@@ -86,8 +87,8 @@ export async function render(ctx) {
         `${mon(prev.month, true)} → ${mon(last.month, true)} · ${pct(share(d, prev.active))}`, 'growth'));
     }
   }
-  if (arrears.ok && arrears.ok.total_owed !== undefined)
-    kpis.appendChild(kpi(t('arrears'), rp(arrears.ok.total_owed), `${t('fines')}: ${rp(arrears.ok.total_fines)}`, 'arrears-total'));
+  const owed = arrears.ok ? arrearsTotal(arrears.ok) : null;
+  if (owed) kpis.appendChild(kpi(t('arrears'), rp(owed.owed), `${t('fines')}: ${rp(owed.fines)}`, 'arrears-total'));
   main.appendChild(kpis);
 
   // Segments and growth side by side.
