@@ -18,7 +18,7 @@ const NAV = [
   { path: 'dashboard', key: 'nav_dashboard', roles: ['admin', 'officer', 'viewer'] },
   { path: 'registry', key: 'nav_registry', roles: ['admin', 'officer', 'viewer', 'partner'] },
   { path: 'partners', key: 'nav_partners', roles: ['admin', 'officer', 'viewer', 'partner'] },
-  { path: 'import', key: 'nav_import', roles: ['admin', 'officer', 'partner'] },
+  { path: 'import', key: 'nav_import', roles: ['admin', 'officer'] },
   { path: 'bills', key: 'nav_bills', roles: ['admin', 'officer', 'viewer', 'partner'] },
 ];
 
