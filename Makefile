@@ -13,7 +13,8 @@ FUZZ_SECONDS ?= 60
 # Debian bookworm packages the build, the tests and the benchmarks need.
 DEBIAN_PACKAGES = build-essential meson ninja-build pkg-config python3 \
 	libsqlite3-dev sqlite3 libjansson-dev libcsv-dev libcmocka-dev \
-	clang-14 libclang-rt-14-dev
+	clang-14 libclang-rt-14-dev \
+	libmicrohttpd-dev libsodium-dev libxlsxwriter-dev wrk curl
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
