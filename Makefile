@@ -16,6 +16,7 @@ FUZZ_SECONDS ?= 60
 DEBIAN_PACKAGES = build-essential meson ninja-build pkg-config python3 \
 	libsqlite3-dev sqlite3 libjansson-dev libcsv-dev libcmocka-dev \
 	clang-14 libclang-rt-14-dev \
+	libmicrohttpd-dev libsodium-dev libxlsxwriter-dev wrk curl \
 	chromium nodejs npm
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -26,6 +26,9 @@ static const struct {
 	{"demo", cmd_demo, "bangun basis data demonstrasi (Kota Pekalongan)"},
 	{"bill", cmd_bill, "tagihan iuran satu bulan untuk setiap pembayar"},
 	{"arrears", cmd_arrears, "tunggakan iuran per pembayar, menurut umur, dengan denda"},
+	{"serve", cmd_serve, "sajikan antarmuka web dan API JSON"},
+	{"user", cmd_user, "akun pengguna dan perannya"},
+	{"token", cmd_token, "token Bearer untuk klien API"},
 };
 
 static void usage(FILE *f)

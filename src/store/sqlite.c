@@ -12,12 +12,15 @@
 #include <sys/stat.h>
 
 #include "embedded.h"
+#include "store/accounts.h"
+#include "store/browse.h"
 #include "store/sqlite_int.h"
 
 /* Forward-only migrations: index i brings the schema to version i + 1. */
 static const unsigned char *const migrations[] = {
 	schema_001,
 	schema_002,
+	schema_006,
 };
 
 
@@ -179,6 +182,30 @@ sqlite3_stmt *stmt_get(struct sqlite_store *q, enum stmt_id id, struct errbuf *e
 	return st;
 }
 
+sqlite3_stmt *stmt_cached(struct sqlite_store *q, const char *sql, struct errbuf *eb)
+{
+	size_t i;
+	for (i = 0; i < SQ_CACHED_MAX && q->cached[i].sql; i++) {
+		if (q->cached[i].sql == sql) {
+			sqlite3_reset(q->cached[i].st);
+			sqlite3_clear_bindings(q->cached[i].st);
+			return q->cached[i].st;
+		}
+	}
+	if (i == SQ_CACHED_MAX) {
+		errbuf_set(eb, JR_EDB, "terlalu banyak perintah SQL tersimpan");
+		return NULL;
+	}
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		db_error(q, eb, "menyiapkan perintah SQL");
+		return NULL;
+	}
+	q->cached[i].sql = sql;
+	q->cached[i].st = st;
+	return st;
+}
+
 void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s && *s)
@@ -251,6 +278,8 @@ static void sq_close(struct store *s)
 	struct sqlite_store *q = sq(s);
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(q->stmt[i]);
+	for (int i = 0; i < SQ_CACHED_MAX && q->cached[i].sql; i++)
+		sqlite3_finalize(q->cached[i].st);
 	sqlite3_close(q->db);
 	free(q);
 }
@@ -301,6 +330,8 @@ static const struct store_ops sqlite_ops = {
 	.allocation_insert = sq_allocation_insert,
 	.payer_find = sq_payer_find,
 	.bpu_set_inactive = sq_bpu_set_inactive,
+	.accounts = &sqlite_accounts_ops,
+	.browse = &sqlite_browse_ops,
 };
 
 static jr_err migrate(struct sqlite_store *q, struct errbuf *eb)

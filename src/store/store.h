@@ -15,6 +15,8 @@
 #include "core/model.h"
 
 struct store;
+struct store_accounts_ops;
+struct store_browse_ops;
 
 /* What an upsert did. */
 enum store_upsert { STORE_INSERTED = 1, STORE_UPDATED, STORE_UNCHANGED };
@@ -381,6 +383,8 @@ struct store_ops {
 			     struct errbuf *eb);
 	jr_err (*bpu_set_inactive)(struct store *s, int64_t person_nik, const struct date *since,
 				   struct errbuf *eb);
+	const struct store_accounts_ops *accounts;
+	const struct store_browse_ops *browse;
 };
 
 /* Every backend's struct starts with this. */
