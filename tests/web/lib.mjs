@@ -11,12 +11,27 @@ import { fileURLToPath } from 'node:url';
 export const SOURCE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-// The demo's sign-ins (README "Web").
+// The tests' own accounts, made with `jaring user add` on the fresh database.
 export const USERS = {
-  officer: { username: 'petugas', password: 'petugas-demo' },
-  partner: { username: 'mitra', password: 'mitra-demo' },
-  admin: { username: 'admin', password: 'admin-demo' },
+  officer: { username: 'uji-petugas', password: 'sandi-petugas-uji', role: 'officer' },
+  partner: { username: 'uji-mitra', password: 'sandi-mitra-uji', role: 'partner' },
 };
+
+export function addUser(jaring, db, who, partnerId) {
+  const argv = ['--db', db, 'user', 'add', who.username, '--role', who.role, '--password-stdin'];
+  if (partnerId !== undefined) argv.push('--partner', String(partnerId));
+  execFileSync(jaring, argv, { input: who.password + '\n', stdio: ['pipe', 'ignore', 'pipe'] });
+}
+
+// Whether this build has a command (parts of jaring land at different times).
+export function hasCommand(jaring, name) {
+  try {
+    execFileSync(jaring, [name, '--help'], { stdio: 'ignore' });
+    return true;
+  } catch (_) {
+    return false;
+  }
+}
 
 // argv: node test.mjs JARING BUILD_DIR
 export function args() {
@@ -54,6 +69,7 @@ export async function startServer(jaring) {
   const dir = mkdtempSync(join(tmpdir(), 'jaring-web-'));
   const db = join(dir, 'demo.db');
   execFileSync(jaring, ['--db', db, 'demo', '--force'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  addUser(jaring, db, USERS.officer);
   const proc = spawn(jaring, ['--db', db, 'serve', '--listen', '127.0.0.1:0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ASAN_OPTIONS: process.env.ASAN_OPTIONS || 'detect_leaks=1' },

@@ -46,7 +46,7 @@ export function table(columns, rows, { caption, testid } = {}) {
 }
 
 function row(columns, r) {
-  return h('tr', null, columns.map((c) => h('td', { class: c.num ? 'num' : null }, c.get(r))));
+  return h('tr', null, columns.map((c) => h('td', { class: c.num ? 'num' : c.nowrap ? 'nowrap' : null }, c.get(r))));
 }
 
 // A label/value list for one record.

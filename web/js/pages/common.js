@@ -37,6 +37,7 @@ export function autoTable(rows, spec, opts = {}) {
     .map(([label, keys, kind = 'text', href]) => ({
       label: t(label),
       num: kind === 'num' || kind === 'rp' || kind === 'pct',
+      nowrap: kind === 'date' || kind === 'month',
       get: (r) => {
         const v = pick(r, ...keys);
         if (v === undefined) return '–';
@@ -89,6 +90,6 @@ export function arrearsTotal(a) {
   if (!a) return null;
   if (a.total_owed !== undefined) return { owed: a.total_owed, fines: a.total_fines };
   const list = items(a.payers || a);
-  if (a.next_cursor || !list.length) return null;
+  if (a.next_cursor) return null;
   return list.reduce((s, r) => ({ owed: s.owed + (r.owed || 0), fines: s.fines + (r.fines || 0) }), { owed: 0, fines: 0 });
 }

@@ -2,9 +2,9 @@
 // a person's page with memberships and bills; an employer's page with its
 // workers, bills and compliance findings.
 import { h, facts } from '../dom.js';
-import { api, query, enc } from '../api.js';
+import { api, enc } from '../api.js';
 import { t, num, day } from '../i18n.js';
-import { autoTable, pick, section, items, word } from './common.js';
+import { autoTable, pick, section, items, word, pagedTable } from './common.js';
 import { showError, go } from '../app.js';
 
 const PERSON_COLS = [
@@ -75,27 +75,20 @@ export async function renderSearch(ctx) {
     input.focus();
     return;
   }
-  const [persons, employers] = await Promise.allSettled([
-    api('/persons' + query({ q })), api('/employers' + query({ q })),
-  ]);
-  if (ctx.stale()) return;
-  const grid = h('div', { class: 'grid-2' });
-  main.appendChild(grid);
-  const ps = section(t('persons_found'), 'persons-results');
-  grid.appendChild(ps);
-  if (persons.status === 'rejected') showError(ps, persons.reason);
-  else {
-    const list = items(persons.value);
-    if (!list.length) ps.appendChild(h('p', { class: 'muted' }, t('none')));
-    else ps.appendChild(h('div', { class: 'scroll' }, autoTable(list, PERSON_COLS, { testid: 'persons-table' }).el));
-  }
-  const es = section(t('employers_found'), 'employers-results');
-  grid.appendChild(es);
-  if (employers.status === 'rejected') showError(es, employers.reason);
-  else {
-    const list = items(employers.value);
-    if (!list.length) es.appendChild(h('p', { class: 'muted' }, t('none')));
-    else es.appendChild(h('div', { class: 'scroll' }, autoTable(list, EMPLOYER_COLS, { testid: 'employers-table' }).el));
+  // One below the other: names and addresses need the width.
+  for (const [title, path, cols, testid] of [
+    [t('persons_found'), '/persons', PERSON_COLS, 'persons'],
+    [t('employers_found'), '/employers', EMPLOYER_COLS, 'employers'],
+  ]) {
+    const s = section(title, testid + '-results');
+    main.appendChild(s);
+    try {
+      await pagedTable(s, path, { q }, cols, { testid: testid + '-table', limit: 25 });
+    } catch (e) {
+      if (ctx.stale()) return;
+      showError(s, e);
+    }
+    if (ctx.stale()) return;
   }
 }
 
