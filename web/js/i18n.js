@@ -15,6 +15,7 @@ const STRINGS = {
     role_admin: 'admin', role_officer: 'petugas', role_viewer: 'pembaca', role_partner: 'mitra',
     language: 'Bahasa', lang_switch: 'English',
     loading: 'Memuat…', none: 'Tidak ada data.', more: 'Muat lebih banyak',
+    unavailable: 'Data ini belum tersedia di server.',
     forbidden: 'Anda tidak berhak membuka halaman ini.', not_found: 'Data tidak ditemukan.',
     error: 'Terjadi kesalahan: {message}', back: 'Kembali',
     // dashboard
@@ -84,6 +85,7 @@ const STRINGS = {
     role_admin: 'admin', role_officer: 'officer', role_viewer: 'viewer', role_partner: 'partner',
     language: 'Language', lang_switch: 'Bahasa Indonesia',
     loading: 'Loading…', none: 'No data.', more: 'Load more',
+    unavailable: 'The server does not offer this data yet.',
     forbidden: 'You are not allowed to open this page.', not_found: 'Not found.',
     error: 'Something went wrong: {message}', back: 'Back',
     dash_title: 'Coverage dashboard', as_of: 'As of {date}', as_of_date: 'As of',

@@ -31,6 +31,12 @@ function kpi(label, value, sub, testid) {
     sub ? h('div', { class: 'kpi-sub' }, sub) : null);
 }
 
+// A part the server does not offer (yet) is said plainly, not as an error.
+function sectionError(el, e) {
+  if (e && e.status === 404) el.appendChild(h('p', { class: 'muted', 'data-testid': 'unavailable' }, t('unavailable')));
+  else showError(el, e);
+}
+
 function section(title, testid) {
   return h('section', { class: 'card', 'data-testid': testid }, h('h2', null, title));
 }
@@ -106,7 +112,7 @@ export async function render(ctx) {
 
   const growth = section(t('growth_title'), 'growth');
   row1.appendChild(growth);
-  if (monthly.err) showError(growth, monthly.err);
+  if (monthly.err) sectionError(growth, monthly.err);
   else if (!months.length) growth.appendChild(h('p', { class: 'muted' }, t('none')));
   else
     charts.growth(growth, {
@@ -118,7 +124,7 @@ export async function render(ctx) {
   // Coverage by district: lowest first, the ones to visit.
   const dist = section(t('district_title'), 'districts');
   main.appendChild(dist);
-  if (district.err) showError(dist, district.err);
+  if (district.err) sectionError(dist, district.err);
   else {
     const rows = [...district.ok.rows].sort((a, b) => (a.coverage_pct ?? -1) - (b.coverage_pct ?? -1));
     const wrap = h('div', { class: 'grid-2 tight' });
@@ -144,7 +150,7 @@ export async function render(ctx) {
   // Sectors with the most workers not yet covered.
   const sec = section(t('sectors_title'), 'sectors');
   main.appendChild(sec);
-  if (sector.err) showError(sec, sector.err);
+  if (sector.err) sectionError(sec, sector.err);
   else {
     const rows = sector.ok.rows
       .map((r) => ({ ...r, uncovered: Math.max(0, (r.workforce || 0) - (r.active || 0)) }))
