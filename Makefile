@@ -8,6 +8,7 @@ BUILD      ?= build
 BUILD_SAN  ?= build-san
 BUILD_FUZZ ?= build-fuzz
 DEMO_DB    ?= demo.db
+DEMO_LISTEN ?= 127.0.0.1:8080
 FUZZ_SECONDS ?= 60
 
 # Debian bookworm packages the build, the tests and the benchmarks need.
@@ -52,8 +53,11 @@ $(BUILD_SAN)/build.ninja:
 build: deps $(BUILD)/build.ninja
 	ninja -C $(BUILD)
 
+# Builds the demo database, then serves it (with its demo sign-ins) until Ctrl-C.
 demo: build
 	./$(BUILD)/jaring --db $(DEMO_DB) demo --force
+	@echo "Menyajikan $(DEMO_DB); hentikan dengan Ctrl-C."
+	./$(BUILD)/jaring --db $(DEMO_DB) serve --listen $(DEMO_LISTEN)
 
 test: build $(BUILD_SAN)/build.ninja
 	ninja -C $(BUILD_SAN)
@@ -67,7 +71,7 @@ fuzz: deps
 	[ -f $(BUILD_FUZZ)/build.ninja ] || CC=clang-14 meson setup $(BUILD_FUZZ) \
 	  --buildtype=debug -Doptimization=1 -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false
 	ninja -C $(BUILD_FUZZ)
-	for f in nik money date ids csv iuran billing; do \
+	for f in nik money date ids csv iuran billing http; do \
 	  mkdir -p $(BUILD_FUZZ)/corpus-$$f; \
 	  ./$(BUILD_FUZZ)/tests/fuzz-$$f -max_total_time=$(FUZZ_SECONDS) \
 	    $(BUILD_FUZZ)/corpus-$$f tests/fuzz/corpus/$$f || exit 1; \
