@@ -77,11 +77,11 @@ function pctColor(p) {
 }
 
 // Horizontal bars of coverage %, lowest first, coloured by level.
-export function coverageBars(parent, { labels, values, targets, title, valueLabel, targetLabel }) {
+export function coverageBars(parent, { labels, values, targets, title, valueLabel, targetLabel, percent = true }) {
   const height = Math.max(160, 26 * labels.length + 60);
   const { box, canvas } = frame(parent, title, height, 'chart-district');
   const datasets = [{
-    label: valueLabel, data: values, backgroundColor: values.map(pctColor), borderRadius: 3, barPercentage: 0.8,
+    label: valueLabel, data: values, backgroundColor: percent ? values.map(pctColor) : COLORS.primary, borderRadius: 3, barPercentage: 0.8,
   }];
   if (targets && targets.some((v) => v !== null && v !== undefined))
     datasets.push({ type: 'line', label: targetLabel, data: targets, borderColor: COLORS.target, backgroundColor: COLORS.target, borderDash: [4, 3], pointRadius: 3, showLine: false });
@@ -90,12 +90,12 @@ export function coverageBars(parent, { labels, values, targets, title, valueLabe
     options: {
       ...base(), indexAxis: 'y',
       scales: {
-        x: { beginAtZero: true, suggestedMax: 100, ticks: { callback: (v) => pct(v, 0), color: COLORS.text }, grid: { color: COLORS.grid } },
+        x: { beginAtZero: true, suggestedMax: percent ? 100 : undefined, ticks: { callback: (v) => (percent ? pct(v, 0) : num(v)), color: COLORS.text }, grid: { color: COLORS.grid } },
         y: { ticks: { color: COLORS.text, autoSkip: false }, grid: { display: false } },
       },
       plugins: {
         legend: { display: datasets.length > 1, labels: { color: COLORS.text, boxWidth: 14 } },
-        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${pct(c.parsed.x)}` } },
+        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${percent ? pct(c.parsed.x) : num(c.parsed.x)}` } },
       },
     },
   });

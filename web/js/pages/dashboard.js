@@ -11,6 +11,7 @@ import { showError } from '../app.js';
 import { arrearsTotal } from './common.js';
 
 const SEGMENTS = ['PU', 'BPU', 'JAKON', 'PMI'];
+const LOWEST = 15; // districts in the bar chart
 
 // Settles every request: one missing part never blanks the whole dashboard.
 async function settle(promises) {
@@ -80,7 +81,8 @@ export async function render(ctx) {
     `${t('employers')}: ${num(summary.employers)}`, 'active-total'));
   if (total) {
     kpis.appendChild(kpi(t('coverage_of_workforce'), pct(total.coverage_pct ?? share(total.active, total.workforce)),
-      `${num(total.active)} / ${num(total.workforce)} ${t('workforce').toLowerCase()}`, 'coverage-pct'));
+      total.workforce ? `${num(total.active)} / ${num(total.workforce)} ${t('workforce').toLowerCase()}` : t('no_workforce_short'),
+      'coverage-pct'));
     if (total.target)
       kpis.appendChild(kpi(t('target_reached'), pct(share(total.active, total.target)),
         `${t('target')}: ${num(total.target)}`, 'target-pct'));
@@ -121,37 +123,52 @@ export async function render(ctx) {
       activeLabel: t('active_participants'), targetLabel: t('growth_target'),
     });
 
-  // Coverage by district: lowest first, the ones to visit.
+  // Coverage by district: lowest first, the ones to visit.  Without workforce
+  // figures (not imported yet) the districts are ranked by active participants.
   const dist = section(t('district_title'), 'districts');
   main.appendChild(dist);
   if (district.err) sectionError(dist, district.err);
   else {
-    const rows = [...district.ok.rows].sort((a, b) => (a.coverage_pct ?? -1) - (b.coverage_pct ?? -1));
+    const all = district.ok.rows;
+    const hasPct = all.some((r) => r.coverage_pct !== null && r.coverage_pct !== undefined);
+    const rows = [...all].sort(hasPct
+      ? (a, b) => (a.coverage_pct ?? Infinity) - (b.coverage_pct ?? Infinity)
+      : (a, b) => (a.active ?? 0) - (b.active ?? 0));
+    if (!hasPct) dist.appendChild(h('p', { class: 'muted', 'data-testid': 'no-workforce' }, t('no_workforce')));
     const wrap = h('div', { class: 'grid-2 tight' });
     dist.appendChild(wrap);
-    const left = h('div', { class: 'scroll' });
+    const left = h('div', { class: 'scroll tall' });
     wrap.appendChild(left);
     left.appendChild(table([
       { label: t('district'), get: (r) => r.label || r.key },
       { label: t('active_participants'), num: true, get: (r) => num(r.active) },
       { label: t('workforce'), num: true, get: (r) => num(r.workforce) },
       { label: t('coverage'), num: true, get: (r) => pct(r.coverage_pct) },
-      { label: t('target'), num: true, get: (r) => (r.target ? num(r.target) : '–') },
+      { label: t('target'), num: true, get: (r) => num(r.target) },
     ], rows, { testid: 'district-table' }));
     const right = h('div');
     wrap.appendChild(right);
+    const lowest = rows.slice(0, LOWEST);
+    right.appendChild(h('p', { class: 'chart-title' }, t(hasPct ? 'lowest_coverage' : 'lowest_active', { n: lowest.length })));
     charts.coverageBars(right, {
-      title: t('district_title'), labels: rows.map((r) => r.label || r.key),
-      values: rows.map((r) => r.coverage_pct), valueLabel: t('coverage'), targetLabel: t('target'),
-      targets: rows.map((r) => (r.target && r.workforce ? share(r.target, r.workforce) : null)),
+      title: t('district_title'), labels: lowest.map((r) => r.label || r.key), percent: hasPct,
+      values: lowest.map((r) => (hasPct ? r.coverage_pct : r.active)),
+      valueLabel: hasPct ? t('coverage') : t('active_participants'), targetLabel: t('target'),
+      targets: hasPct ? lowest.map((r) => (r.target && r.workforce ? share(r.target, r.workforce) : null)) : null,
     });
   }
 
-  // Sectors with the most workers not yet covered.
+  // Sectors with the most workers not yet covered (workforce less active).
   const sec = section(t('sectors_title'), 'sectors');
   main.appendChild(sec);
   if (sector.err) sectionError(sec, sector.err);
-  else {
+  else if (!sector.ok.rows.some((r) => r.workforce)) {
+    sec.appendChild(h('p', { class: 'muted' }, t('no_workforce')));
+    sec.appendChild(table([
+      { label: t('sector'), get: (r) => r.label || r.key },
+      { label: t('active_participants'), num: true, get: (r) => num(r.active) },
+    ], [...sector.ok.rows].sort((a, b) => (b.active ?? 0) - (a.active ?? 0)), { testid: 'sector-table' }));
+  } else {
     const rows = sector.ok.rows
       .map((r) => ({ ...r, uncovered: Math.max(0, (r.workforce || 0) - (r.active || 0)) }))
       .filter((r) => r.uncovered > 0)
