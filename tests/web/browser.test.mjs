@@ -106,6 +106,26 @@ test('an officer uploads a CSV with one bad row, sees the error and downloads th
   await page.context().close();
 });
 
+test('bills and arrears list and download as CSV and XLSX', async () => {
+  lib.execText(jaring, ['--db', server.db, 'bill', '--period', '2026-09']);
+  const page = await newPage();
+  await lib.signIn(page, server.url, lib.USERS.officer);
+  await page.click('nav a[href="#/bills"]');
+  await page.waitForSelector('[data-testid=bills-table] tbody tr');
+  await page.waitForSelector('[data-testid=arrears-table] tbody tr');
+  const amount = await page.textContent('[data-testid=bills-table] tbody tr td.num:nth-of-type(6)');
+  ok(/^Rp\d{1,3}(\.\d{3})*$/.test(amount), 'amounts as Rp2.450.915: ' + amount);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=bills-csv]')]);
+  const text = readFileSync(await csv.path(), 'utf8');
+  ok(text.split('\n').length > 2, 'the CSV has rows');
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=arrears-xlsx]')]);
+  const head = readFileSync(await xlsx.path()).subarray(0, 2).toString('latin1');
+  equal(head, 'PK', 'the XLSX is a zip (libxlsxwriter)');
+  ok(/\.xlsx$/.test(xlsx.suggestedFilename()), 'named .xlsx: ' + xlsx.suggestedFilename());
+  equal(page.errors.join('\n'), '', 'no script errors');
+  await page.context().close();
+});
+
 test("a partner opening another partner's cohort by URL is refused", async () => {
   const officer = await newPage();
   await lib.signIn(officer, server.url, lib.USERS.officer);

@@ -59,13 +59,15 @@ export function showError(main, e) {
 
 function renderHeader() {
   const header = clear(document.getElementById('header'));
-  const route = parseHash().path.split('/')[0];
+  const SECTION = { persons: 'registry', employers: 'registry', agreements: 'partners' };
+  const first = parseHash().path.split('/')[0];
+  const route = SECTION[first] || first;
   header.appendChild(h('a', { class: 'brand', href: '#/' + homeFor(state.user) },
     h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), t('app_title')));
   if (state.user) {
     header.appendChild(h('nav', { 'aria-label': 'menu' },
       NAV.filter((n) => n.roles.includes(state.user.role)).map((n) =>
-        h('a', { href: '#/' + n.path, class: route === n.path ? 'active' : null }, t(n.key)))));
+        h('a', { href: '#/' + n.path, class: route === n.path ? 'active' : null, 'aria-current': route === n.path ? 'page' : null }, t(n.key)))));
   }
   const tools = h('div', { class: 'tools' });
   tools.appendChild(h('button', {
@@ -102,7 +104,7 @@ function renderSignIn(main) {
       if (!path || path === 'signin') go(homeFor(state.user));
       else route_();
     } catch (e) {
-      err.textContent = e instanceof ApiError && e.status === 401 ? t('sign_in_failed') : t('error', { message: e.message });
+      err.textContent = e instanceof ApiError && e.status === 401 ? t('sign_in_failed') : e.message || t('error', { message: e.status });
       err.hidden = false;
     }
   });

@@ -69,7 +69,7 @@ export async function render(ctx) {
   const ap = { as_of: f.as_of, payer_kind: f.payer_kind };
   arrears.appendChild(downloads('arrears', ap));
   try {
-    const a = await pagedTable(arrears, '/arrears', ap, ARREARS_COLS, { testid: 'arrears-table', limit: 500 });
+    const a = await pagedTable(arrears, '/arrears', ap, ARREARS_COLS, { testid: 'arrears-table', limit: 500, tall: true });
     if (ctx.stale()) return;
     const total = arrearsTotal(a);
     if (total)
@@ -82,7 +82,7 @@ export async function render(ctx) {
   const bp = { period: f.period, payer_kind: f.payer_kind, status: f.status };
   bills.appendChild(downloads('bills', bp));
   try {
-    await pagedTable(bills, '/bills', bp, BILL_COLS, { testid: 'bills-table' });
+    await pagedTable(bills, '/bills', bp, BILL_COLS, { testid: 'bills-table', tall: true });
   } catch (e) {
     if (ctx.stale()) return;
     showError(bills, e);

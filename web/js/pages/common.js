@@ -58,15 +58,19 @@ export async function pagedTable(parent, path, params, spec, opts = {}) {
     return first;
   }
   const { el } = autoTable(items, spec, { testid: opts.testid });
-  parent.appendChild(h('div', { class: 'scroll' }, el));
+  parent.appendChild(h('div', { class: opts.tall ? 'scroll tall' : 'scroll' }, el));
   let cursor = first.next_cursor;
   if (cursor) {
     const more = h('button', { type: 'button', class: 'secondary' }, t('more'));
     more.addEventListener('click', async () => {
       more.disabled = true;
-      const next = await api(path + query({ ...params, limit: opts.limit || 50, cursor }));
-      el.addRows(next.items || []);
-      cursor = next.next_cursor;
+      try {
+        const next = await api(path + query({ ...params, limit: opts.limit || 50, cursor }));
+        el.addRows(next.items || []);
+        cursor = next.next_cursor;
+      } catch (e) {
+        more.after(h('p', { class: 'alert', role: 'alert' }, t('error', { message: e.message })));
+      }
       more.disabled = false;
       if (!cursor) more.remove();
     });

@@ -18,7 +18,7 @@ const PARTNER_COLS = [
 ];
 
 const MEMBER_COLS = [
-  ['nik', ['nik'], 'text', (r) => r.nik && !/\*/.test(r.nik) && '#/persons/' + enc(r.nik)],
+  ['nik', ['nik'], 'text', (r) => /^\d{16}$/.test(r.nik || '') && '#/persons/' + enc(r.nik)],
   ['name', ['name', 'nama']],
   ['kpj', ['kpj']],
   ['segment', ['segment']],

@@ -8,7 +8,7 @@ import { autoTable, pick, section, items, word, pagedTable } from './common.js';
 import { showError, go } from '../app.js';
 
 const PERSON_COLS = [
-  ['nik', ['nik'], 'text', (r) => r.nik && '#/persons/' + enc(r.nik)],
+  ['nik', ['nik'], 'text', (r) => /^\d{16}$/.test(r.nik || '') && '#/persons/' + enc(r.nik)],
   ['name', ['name', 'nama']],
   ['kpj', ['kpj', 'kpjs']],
   ['birth_date', ['birth_date'], 'date'],
