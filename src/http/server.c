@@ -376,6 +376,8 @@ static bool csrf_ok(struct http_req *r)
 	return t && n == SECRET_HEX_SIZE - 1 && strlen(t) == n && !sodium_memcmp(t, r->csrf, n);
 }
 
+static void guarded_route(struct http_req *r);
+
 static void run_route(struct http_req *r)
 {
 	const struct http_route *rt = r->route;
@@ -388,6 +390,22 @@ static void run_route(struct http_req *r)
 		rt->fn(r);
 		return;
 	}
+	/* A read request sees one snapshot and takes the database's locks once. */
+	bool reading = !is_write(r->method);
+	struct errbuf eb;
+	if (reading && store_browse_begin(r->s, &eb) != JR_EOK) {
+		http_reply_store_error(r, JR_EDB, &eb);
+		return;
+	}
+	guarded_route(r);
+	if (reading)
+		store_browse_end(r->s);
+}
+
+/* Who asks, and may they: then the handler. */
+static void guarded_route(struct http_req *r)
+{
+	const struct http_route *rt = r->route;
 	if (!identify(r))
 		return;
 	if (!r->signed_in) {
@@ -582,6 +600,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	return send_reply(r);
 }
 
+static void log_mhd(void *cls, const char *fmt, va_list ap) JR_PRINTF(2, 0);
 static void log_mhd(void *cls, const char *fmt, va_list ap)
 {
 	(void)cls;
