@@ -30,6 +30,17 @@
 #define IDLE_TIMEOUT_SECONDS 30
 #define SHUTDOWN_WAIT_SECONDS 30
 #define VENDOR_MAX 32
+/* Bearer tokens recently seen, so that an API client's every request does
+ * not look its token up again: a disabled user's token works at most this
+ * many seconds longer (docs/rules.md). */
+#define TOKEN_CACHE_SLOTS 64
+#define TOKEN_CACHE_SECONDS 5
+
+struct token_slot {
+	char hash[SECRET_HEX_SIZE];
+	struct store_user user;
+	int64_t until;
+};
 
 struct http_server {
 	const struct http_opts *o;
@@ -43,6 +54,8 @@ struct http_server {
 	int in_flight;
 	char *vendor[VENDOR_MAX]; /* npm packages the UI may load */
 	size_t nvendor;
+	pthread_mutex_t token_mu;
+	struct token_slot tokens[TOKEN_CACHE_SLOTS];
 };
 
 static const char CSP[] = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
@@ -337,6 +350,37 @@ static int64_t now_seconds(void)
 	return (int64_t)time(NULL);
 }
 
+/* The user of a bearer token, from the cache or the store. */
+static jr_err token_user(struct http_req *r, const char *token, bool *found, struct errbuf *eb)
+{
+	struct http_server *srv = r->srv;
+	char hash[SECRET_HEX_SIZE];
+	int64_t now = now_seconds();
+	account_secret_hash(token, strlen(token), hash);
+	unsigned idx = 0;
+	for (int i = 0; i < 4; i++) /* the hash is random: its first digits pick the slot */
+		idx = idx * 16 + (unsigned)(hash[i] <= '9' ? hash[i] - '0' : hash[i] - 'a' + 10);
+	struct token_slot *slot = &srv->tokens[idx % TOKEN_CACHE_SLOTS];
+	pthread_mutex_lock(&srv->token_mu);
+	if (slot->until > now && !strcmp(slot->hash, hash)) {
+		r->user = slot->user;
+		pthread_mutex_unlock(&srv->token_mu);
+		*found = true;
+		return JR_EOK;
+	}
+	pthread_mutex_unlock(&srv->token_mu);
+	jr_err err = store_accounts_token_find(r->s, hash, &r->user, found, eb);
+	if (err == JR_EOK && *found) {
+		memset(r->user.password_hash, 0, sizeof(r->user.password_hash));
+		pthread_mutex_lock(&srv->token_mu);
+		memcpy(slot->hash, hash, sizeof(hash));
+		slot->user = r->user;
+		slot->until = now + TOKEN_CACHE_SECONDS;
+		pthread_mutex_unlock(&srv->token_mu);
+	}
+	return err;
+}
+
 /* Who is asking: a bearer token, else the session cookie.  False when a store error replied. */
 static bool identify(struct http_req *r)
 {
@@ -346,7 +390,7 @@ static bool identify(struct http_req *r)
 	jr_err err = JR_EOK;
 	const char *auth = http_header(r, "Authorization");
 	if (auth && http_bearer_get(auth, secret, sizeof(secret))) {
-		err = account_token_user(r->s, secret, &r->user, &found, &eb);
+		err = token_user(r, secret, &found, &eb);
 		r->by_token = found;
 	} else if (http_cookie_get(http_header(r, "Cookie"), "jaring_session", r->cookie,
 				   sizeof(r->cookie))) {
@@ -376,6 +420,8 @@ static bool csrf_ok(struct http_req *r)
 	return t && n == SECRET_HEX_SIZE - 1 && strlen(t) == n && !sodium_memcmp(t, r->csrf, n);
 }
 
+static void guarded_route(struct http_req *r);
+
 static void run_route(struct http_req *r)
 {
 	const struct http_route *rt = r->route;
@@ -388,6 +434,22 @@ static void run_route(struct http_req *r)
 		rt->fn(r);
 		return;
 	}
+	/* A read request sees one snapshot and takes the database's locks once. */
+	bool reading = !is_write(r->method);
+	struct errbuf eb;
+	if (reading && store_browse_begin(r->s, &eb) != JR_EOK) {
+		http_reply_store_error(r, JR_EDB, &eb);
+		return;
+	}
+	guarded_route(r);
+	if (reading)
+		store_browse_end(r->s);
+}
+
+/* Who asks, and may they: then the handler. */
+static void guarded_route(struct http_req *r)
+{
+	const struct http_route *rt = r->route;
 	if (!identify(r))
 		return;
 	if (!r->signed_in) {
@@ -582,6 +644,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	return send_reply(r);
 }
 
+static void log_mhd(void *cls, const char *fmt, va_list ap) JR_PRINTF(2, 0);
 static void log_mhd(void *cls, const char *fmt, va_list ap)
 {
 	(void)cls;
@@ -599,6 +662,7 @@ static void server_free(struct http_server *srv)
 		free(srv->vendor[i]);
 	refdata_free(srv->ref);
 	pthread_mutex_destroy(&srv->mu);
+	pthread_mutex_destroy(&srv->token_mu);
 	pthread_cond_destroy(&srv->cv);
 }
 
@@ -614,6 +678,7 @@ jr_err http_serve(const struct http_opts *o, struct errbuf *eb)
 	if (!account_init())
 		return errbuf_set(eb, JR_EIO, "libsodium tidak dapat dimulai");
 	pthread_mutex_init(&srv.mu, NULL);
+	pthread_mutex_init(&srv.token_mu, NULL);
 	pthread_cond_init(&srv.cv, NULL);
 	jr_err err = refdata_load(&srv.ref, eb);
 	if (err != JR_EOK) {

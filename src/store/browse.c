@@ -5,6 +5,16 @@
 
 #define OPS(s) ((s)->ops->browse)
 
+jr_err store_browse_begin(struct store *s, struct errbuf *eb)
+{
+	return OPS(s)->begin(s, eb);
+}
+
+void store_browse_end(struct store *s)
+{
+	OPS(s)->end(s);
+}
+
 jr_err store_browse_persons(struct store *s, const struct store_browse_query *q,
 			    store_record_fn fn, void *ctx, struct errbuf *eb)
 {

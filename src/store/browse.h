@@ -49,6 +49,14 @@ struct store_browse_query {
 #define STORE_RECORD_MAX 24
 
 /*
+ * Opens a read transaction: the reads until store_browse_end see one
+ * snapshot, and pay for the database's locks once instead of per statement
+ * (a page makes several reads).  Not inside another transaction.
+ */
+jr_err store_browse_begin(struct store *s, struct errbuf *eb);
+void store_browse_end(struct store *s);
+
+/*
  * Persons by NIK (16 digits), KPJ or name (part of it, any case), in NIK
  * order, each record keyed by "nik".
  */
@@ -77,6 +85,8 @@ jr_err store_browse_employer_workers(struct store *s, const struct store_browse_
 				     store_record_fn fn, void *ctx, struct errbuf *eb);
 
 struct store_browse_ops {
+	jr_err (*begin)(struct store *s, struct errbuf *eb);
+	void (*end)(struct store *s);
 	jr_err (*persons)(struct store *s, const struct store_browse_query *q, store_record_fn fn,
 			  void *ctx, struct errbuf *eb);
 	jr_err (*person)(struct store *s, int64_t nik, store_record_fn fn, void *ctx,

@@ -47,10 +47,11 @@ static const char sql_person_scope[] = "SELECT " SCOPE_PERSON("?1");
 	"m.end_date AS end_date, m.occupation AS occupation, m.payer_kind AS payer_kind, "    \
 	"CAST(m.payer_ref AS TEXT) AS payer_ref, m.inactive_since AS inactive_since "
 
+/* In the order of memberships_key (employer, segment, start): no sort. */
 static const char sql_person_memberships[] =
 	"SELECT m.id AS _key, " MEMBERSHIP_COLUMNS
 	"FROM memberships m LEFT JOIN employers e ON e.id = m.employer_id "
-	"WHERE m.person_nik = ?1 ORDER BY m.start_date, m.id";
+	"WHERE m.person_nik = ?1 ORDER BY coalesce(m.employer_id, 0), m.segment, m.start_date";
 
 #define BILL_COLUMNS                                                                        \
 	"b.id AS _key, b.id AS id, substr(b.period, 1, 4) || '-' || substr(b.period, 5, 2) AS period, " \
@@ -73,6 +74,16 @@ static const char sql_bills[] =
 	"AND (?6 = 0 OR (?6 = 1) = (b.paid_sen < b.total_sen OR b.fine_paid_sen < b.fine_sen)) "
 	"AND (?9 = 0 OR (b.payer_kind = 'partner' AND b.payer_ref = ?9)) "
 	"ORDER BY b.id DESC LIMIT ?2";
+
+/* One payer's bills, newest period first, through bills_payer (no sort);
+ * the period is the paging key (a payer has one bill a period). */
+static const char sql_bills_payer[] =
+	"SELECT b.period AS _key, " BILL_COLUMNS BILL_FROM
+	"WHERE b.payer_kind = ?3 AND b.payer_ref = ?4 AND (?1 = 0 OR b.period < ?1) "
+	"AND (?5 = 0 OR b.period = ?5) "
+	"AND (?6 = 0 OR (?6 = 1) = (b.paid_sen < b.total_sen OR b.fine_paid_sen < b.fine_sen)) "
+	"AND (?9 = 0 OR (b.payer_kind = 'partner' AND b.payer_ref = ?9)) "
+	"ORDER BY b.period DESC LIMIT ?2";
 
 #define EMPLOYER_COLUMNS                                                                    \
 	"e.id AS _key, e.id AS id, e.npp AS npp, e.name AS name, e.nib AS nib, e.npwp AS npwp, " \
@@ -132,6 +143,33 @@ static jr_err emit_rows(struct sqlite_store *q, sqlite3_stmt *st, store_record_f
 		e = db_error(q, eb, what);
 	sqlite3_reset(st);
 	return e;
+}
+
+static const char sql_begin[] = "BEGIN";
+static const char sql_end[] = "COMMIT";
+
+static jr_err sb_begin(struct store *s, struct errbuf *eb)
+{
+	struct sqlite_store *q = sq(s);
+	sqlite3_stmt *st = stmt_cached(q, sql_begin, eb);
+	if (!st)
+		return JR_EDB;
+	jr_err e = sqlite3_step(st) == SQLITE_DONE ? JR_EOK : db_error(q, eb, "memulai baca");
+	sqlite3_reset(st);
+	return e;
+}
+
+static void sb_end(struct store *s)
+{
+	struct sqlite_store *q = sq(s);
+	struct errbuf eb;
+	sqlite3_stmt *st = stmt_cached(q, sql_end, &eb);
+	if (st) {
+		sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	if (!sqlite3_get_autocommit(q->db))
+		sq_exec(s, "ROLLBACK", &eb);
 }
 
 static bool all_digits(const char *s, size_t n)
@@ -242,7 +280,8 @@ static jr_err sb_bills(struct store *s, const struct store_browse_query *q, stor
 		       void *ctx, struct errbuf *eb)
 {
 	struct sqlite_store *qs = sq(s);
-	sqlite3_stmt *st = stmt_cached(qs, sql_bills, eb);
+	bool one_payer = q->payer_kind != PAYER_KIND_NONE && q->payer_ref;
+	sqlite3_stmt *st = stmt_cached(qs, one_payer ? sql_bills_payer : sql_bills, eb);
 	if (!st)
 		return JR_EDB;
 	bind_page(st, q);
@@ -292,6 +331,8 @@ static jr_err sb_employer_workers(struct store *s, const struct store_browse_que
 }
 
 const struct store_browse_ops sqlite_browse_ops = {
+	.begin = sb_begin,
+	.end = sb_end,
 	.persons = sb_persons,
 	.person = sb_person,
 	.person_in_scope = sb_person_in_scope,

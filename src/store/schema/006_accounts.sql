@@ -60,3 +60,8 @@ CREATE TABLE audit_log (
   before_json TEXT,
   after_json  TEXT
 );
+
+-- The web pages list one payer's bills (a person's, an employer's, a
+-- partner's); bills_key leads with the period and bills_open holds only
+-- unpaid ones.
+CREATE INDEX bills_payer ON bills(payer_kind, payer_ref, period);
