@@ -24,8 +24,13 @@ if (why) {
 let server, browser;
 const artifacts = lib.artifactsDir(build);
 
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, locale: 'id-ID' });
+// The officer signs in through the form once (the first test); later pages
+// reuse that session's cookie, as a browser tab would: each sign-in costs an
+// argon2id hash, slow under the sanitizers.
+let officerState = null;
+
+async function newPage(storageState) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, locale: 'id-ID', storageState });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -39,6 +44,7 @@ async function newPage() {
 test('an officer signs in and the dashboard total equals jaring coverage --json', async () => {
   const page = await newPage();
   await lib.signIn(page, server.url, lib.USERS.officer);
+  officerState = await page.context().storageState();
   const coverage = (await apiStatus(page, '/api/v1/coverage?by=district')) === 200;
   await page.waitForSelector('[data-testid=active-total-value]');
   // the charts are drawn by the vendored Chart.js
@@ -61,8 +67,7 @@ test('an officer finds a person by NIK and opens the person page', async () => {
   const csv = execText(jaring, ['--db', server.db, 'export', 'workers']);
   const nik = csv.split('\n')[1].split(',')[0];
   ok(/^\d{16}$/.test(nik), 'a NIK from the export: ' + nik);
-  const page = await newPage();
-  await lib.signIn(page, server.url, lib.USERS.officer);
+  const page = await officerPage();
   await page.click('nav a[href="#/registry"]');
   await page.fill('[data-testid=search-input]', nik);
   await page.click('[data-testid=search-button]');
@@ -81,8 +86,7 @@ test('an officer uploads a CSV with one bad row, sees the error and downloads th
     '33750101019,Baris Salah,1990-01-01,M,BPU,1500000,JKK JKM,2025-03-01,Nelayan,33.75.01\n';
   const file = join(server.dir, 'unggah.csv');
   writeFileSync(file, csv);
-  const page = await newPage();
-  await lib.signIn(page, server.url, lib.USERS.officer);
+  const page = await officerPage();
   await page.click('nav a[href="#/import"]');
   await page.selectOption('[data-testid=import-kind]', 'workers');
   await page.setInputFiles('[data-testid=import-file]', file);
@@ -108,8 +112,7 @@ test('an officer uploads a CSV with one bad row, sees the error and downloads th
 
 test('bills and arrears list and download as CSV and XLSX', async () => {
   lib.execText(jaring, ['--db', server.db, 'bill', '--period', '2026-09']);
-  const page = await newPage();
-  await lib.signIn(page, server.url, lib.USERS.officer);
+  const page = await officerPage();
   await page.click('nav a[href="#/bills"]');
   await page.waitForSelector('[data-testid=bills-table] tbody tr');
   await page.waitForSelector('[data-testid=arrears-table] tbody tr');
@@ -127,8 +130,7 @@ test('bills and arrears list and download as CSV and XLSX', async () => {
 });
 
 test("a partner opening another partner's cohort by URL is refused", async () => {
-  const officer = await newPage();
-  await lib.signIn(officer, server.url, lib.USERS.officer);
+  const officer = await officerPage();
   if ((await apiStatus(officer, '/api/v1/agreements')) !== 200) {
     await officer.context().close();
     skip('jaring serve has no /api/v1/agreements in this build yet');
@@ -161,8 +163,7 @@ test("a partner opening another partner's cohort by URL is refused", async () =>
 });
 
 test('the language switch turns the pages to English and back', async () => {
-  const page = await newPage();
-  await lib.signIn(page, server.url, lib.USERS.officer);
+  const page = await officerPage();
   await page.waitForSelector('[data-testid=active-total-value]');
   equal(await page.getAttribute('html', 'lang'), 'id');
   equal(await page.textContent('[data-testid=active-total] .kpi-label'), 'Peserta aktif');
@@ -187,6 +188,14 @@ test('jaring serve stops on SIGTERM without a sanitizer report', async () => {
   server = null;
   ok(!/ERROR: AddressSanitizer|runtime error:|LeakSanitizer/.test(err), 'sanitizer report from jaring serve:\n' + err);
 });
+
+async function officerPage() {
+  if (!officerState) throw new Error('the officer did not sign in (first test)');
+  const page = await newPage(officerState);
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid=who]');
+  return page;
+}
 
 // Status of an API call made by the signed-in page (its cookie session).
 function apiStatus(page, path) {

@@ -22,21 +22,26 @@ export async function run({ before, after } = {}) {
   let failed = 0;
   let setupError = null;
   if (before) {
+    const started = Date.now();
     try {
       await before();
+      console.log(`# set-up ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } catch (e) {
       setupError = e;
     }
   }
   for (let i = 0; i < tests.length; i++) {
     const t = tests[i];
+    const started = Date.now();
     try {
       if (setupError) throw setupError;
       await t.fn();
       console.log(`ok ${i + 1} - ${t.name}`);
+      console.log(`# ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } catch (e) {
       if (e instanceof Skip) {
         console.log(`ok ${i + 1} - ${t.name} # SKIP ${e.message}`);
+        console.log(`# ${((Date.now() - started) / 1000).toFixed(1)} s`);
         continue;
       }
       failed++;
