@@ -27,21 +27,23 @@ const FORMAT = {
   month: (v) => mon(v),
   status: (v) => word('status_', v),
   payer: (v) => word('payer_', v),
+  active: (v) => t(v ? 'status_active' : 'status_inactive'),
+  word: (v) => word('w_', v),
 };
 
-// spec: [[labelKey, [field names], kind, href(row)?], ...]; only columns with
+// spec: [[labelKey, [field names], kind, href(row)?, show(row)?], ...]; only columns with
 // a value in some row are shown.
 export function autoTable(rows, spec, opts = {}) {
   const cols = spec
     .filter(([, keys]) => rows.some((r) => pick(r, ...keys) !== undefined))
-    .map(([label, keys, kind = 'text', href]) => ({
+    .map(([label, keys, kind = 'text', href, show]) => ({
       label: t(label),
       num: kind === 'num' || kind === 'rp' || kind === 'pct',
       nowrap: kind === 'date' || kind === 'month',
       get: (r) => {
         const v = pick(r, ...keys);
         if (v === undefined) return '–';
-        const text = FORMAT[kind](v);
+        const text = show ? String(show(r)) : FORMAT[kind](v);
         const to = href && href(r);
         return to ? h('a', { href: to }, text) : text;
       },
