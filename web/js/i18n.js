@@ -54,7 +54,7 @@ const STRINGS = {
     renewals_hint: 'Peserta yang masa perlindungannya perlu diperpanjang.',
     ends_soon: 'segera berakhir', progress: 'Capaian',
     // import
-    import_title: 'Unggah data', import_kind: 'Jenis data', import_file: 'Berkas CSV atau XLSX',
+    import_title: 'Unggah data', import_kind: 'Jenis data', import_file: 'Berkas CSV',
     kind_workers: 'Tenaga kerja', kind_employers: 'Badan usaha', kind_partners: 'Mitra',
     kind_payments: 'Pembayaran', kind_licensing: 'Perizinan (NIB)', kind_sirup: 'Paket SiRUP',
     kind_workforce: 'Jumlah pekerja',
@@ -63,6 +63,7 @@ const STRINGS = {
     updated: 'Diperbarui', unchanged: 'Tidak berubah', line: 'Baris', column: 'Kolom',
     value: 'Nilai', reason: 'Alasan', severity: 'Tingkat',
     checked_note: 'Hasil pemeriksaan: belum ada yang disimpan.',
+    xlsx_unsupported: 'Berkas XLSX belum bisa dibaca: di Excel pilih Simpan Sebagai → CSV, lalu unggah berkas CSV itu.',
     committed_note: 'Data tersimpan.', choose_file: 'Pilih berkas terlebih dahulu.',
     import_hint: 'Berkas diperiksa dulu baris demi baris. Baris yang baik baru disimpan setelah Anda menekan “Simpan data”.',
     // bills
@@ -131,7 +132,7 @@ const STRINGS = {
     billed: 'Billed', cohort: 'Cohort members', renewals: 'Renewal list',
     renewals_hint: 'Participants whose protection needs renewing.',
     ends_soon: 'ends soon', progress: 'Progress',
-    import_title: 'Import', import_kind: 'Kind of data', import_file: 'CSV or XLSX file',
+    import_title: 'Import', import_kind: 'Kind of data', import_file: 'CSV file',
     kind_workers: 'Workers', kind_employers: 'Employers', kind_partners: 'Partners',
     kind_payments: 'Payments', kind_licensing: 'Licences (NIB)', kind_sirup: 'SiRUP packages',
     kind_workforce: 'Workforce',
@@ -140,6 +141,7 @@ const STRINGS = {
     updated: 'Updated', unchanged: 'Unchanged', line: 'Line', column: 'Column',
     value: 'Value', reason: 'Reason', severity: 'Severity',
     checked_note: 'Check result: nothing has been saved yet.',
+    xlsx_unsupported: 'XLSX files cannot be read yet: in Excel choose Save As → CSV and upload that file.',
     committed_note: 'Data saved.', choose_file: 'Choose a file first.',
     import_hint: 'The file is checked row by row first. Good rows are saved only when you press “Save the data”.',
     bills_title: 'Bills and contribution arrears', arrears: 'Contribution arrears',

@@ -10,9 +10,16 @@ import { word } from './common.js';
 
 const KINDS = ['workers', 'employers', 'partners', 'payments', 'licensing', 'sirup', 'workforce'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+// The server reads CSV only so far; when it reads XLSX (sent with XLSX_TYPE),
+// this becomes true and the file picker offers .xlsx again.
+const XLSX_SUPPORTED = false;
+
+function isXlsx(file) {
+  return /\.xlsx$/i.test(file.name);
+}
 
 function contentType(file) {
-  return /\.xlsx$/i.test(file.name) ? XLSX_TYPE : 'text/csv';
+  return isXlsx(file) ? XLSX_TYPE : 'text/csv';
 }
 
 // The same columns as `jaring import --errors`: line,column,value,reason.
@@ -48,10 +55,11 @@ export function render(ctx) {
   main.appendChild(h('div', { class: 'page-head' }, h('h1', null, t('import_title'))));
   const kind = h('select', { id: 'import-kind', name: 'kind', 'data-testid': 'import-kind' },
     KINDS.map((k) => h('option', { value: k }, t('kind_' + k))));
-  const file = h('input', { id: 'import-file', type: 'file', name: 'file', accept: '.csv,.txt,.xlsx,text/csv,' + XLSX_TYPE, 'data-testid': 'import-file' });
+  const file = h('input', { id: 'import-file', type: 'file', name: 'file', accept: XLSX_SUPPORTED ? '.csv,.txt,.xlsx,text/csv,' + XLSX_TYPE : '.csv,.txt,text/csv', 'data-testid': 'import-file' });
   const check = h('button', { type: 'submit', class: 'primary', 'data-testid': 'import-check' }, t('check'));
   const form = h('form', { class: 'card import' },
     h('p', { class: 'muted' }, t('import_hint')),
+    XLSX_SUPPORTED ? null : h('p', { class: 'muted' }, t('xlsx_unsupported')),
     h('div', { class: 'fields' },
       h('label', null, t('import_kind'), kind),
       h('label', null, t('import_file'), file)),
@@ -66,6 +74,10 @@ export function render(ctx) {
     const f = file.files && file.files[0];
     if (!f) {
       clear(result).appendChild(h('p', { class: 'alert', role: 'alert' }, t('choose_file')));
+      return null;
+    }
+    if (isXlsx(f) && !XLSX_SUPPORTED) {
+      clear(result).appendChild(h('p', { class: 'alert', role: 'alert', 'data-testid': 'xlsx-unsupported' }, t('xlsx_unsupported')));
       return null;
     }
     const body = await f.arrayBuffer();
