@@ -8,7 +8,8 @@ import { csvLine } from '../format.js';
 import { showError } from '../app.js';
 import { word } from './common.js';
 
-const KINDS = ['workers', 'employers', 'partners', 'payments', 'licensing', 'sirup', 'workforce'];
+// The kinds POST /api/v1/imports reads (docs/api.yaml); each has its words in i18n.js.
+const KINDS = ['workers', 'employers', 'payments'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // The server reads CSV only so far; when it reads XLSX (sent with XLSX_TYPE),
 // this becomes true and the file picker offers .xlsx again.
