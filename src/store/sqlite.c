@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 
 #include "embedded.h"
+#include "store/coverage.h"
+#include "store/partners.h"
 #include "store/accounts.h"
 #include "store/browse.h"
 #include "store/sqlite_int.h"
@@ -20,6 +22,7 @@
 static const unsigned char *const migrations[] = {
 	schema_001,
 	schema_002,
+	schema_003,
 	schema_006,
 };
 
@@ -330,6 +333,8 @@ static const struct store_ops sqlite_ops = {
 	.allocation_insert = sq_allocation_insert,
 	.payer_find = sq_payer_find,
 	.bpu_set_inactive = sq_bpu_set_inactive,
+	.partners = &sqlite_partner_ops,
+	.coverage = &sqlite_coverage_ops,
 	.accounts = &sqlite_accounts_ops,
 	.browse = &sqlite_browse_ops,
 };
