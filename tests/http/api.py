@@ -299,11 +299,27 @@ st, j, hd = srv.json("GET", "/healthz")
 t.ok(st == 200, "a slow client does not block the others")
 slow.close()
 
-# graceful shutdown: an import in flight finishes
+# graceful shutdown: an import in flight when SIGTERM comes finishes and is answered
+import threading
+rows = ["nik,name,birth_date,sex,segment,wage,programs,start_date"]
+for i in range(3000):
+    rows.append(f"337502{(i // 9000) % 28 + 1:02d}0185{i % 9000 + 1000:04d},Peserta {i},1985-01-{(i // 9000) % 28 + 1:02d},M,BPU,1500000,JKK JKM,2024-06-01")
+big = ("\n".join(rows) + "\n").encode()
+answer = {}
+def upload():
+    answer["r"] = srv.json("POST", "/api/v1/imports?kind=workers", big, hdr, client=api)
+th = threading.Thread(target=upload)
+th.start()
+time.sleep(0.3)
 rc = srv.stop()
+th.join()
+st, j, hd = answer["r"]
+t.ok(st == 200 and j["committed"] and j["inserted"] == 3000, "an import in flight at SIGTERM finishes and is answered", (st, j and {k: j[k] for k in j if k != "issues"}))
 t.ok(rc == 0 and "berhenti" in srv.stderr, "SIGTERM: clean exit", srv.stderr[-500:])
 srv2 = Server(JARING, db)
 st, j, hd = srv2.json("GET", "/api/v1/employers?q=batik%20jaya", client=api)
 t.ok(st == 200 and len(j["items"]) == 1, "the database is intact after shutdown")
+st, j, hd = srv2.json("GET", "/api/v1/persons?q=Peserta%202999", client=api)
+t.ok(st == 200 and len(j["items"]) == 1, "the import answered during shutdown is in the database", j)
 t.ok(srv2.stop() == 0, "second server stops cleanly")
 t.finish()
