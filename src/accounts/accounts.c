@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include "accounts/accounts.h"
+#include "store/partners.h"
 
 /* Verified against when the name is unknown, so that it costs what a wrong
  * password costs: timing does not tell which names exist. */
@@ -131,7 +132,15 @@ jr_err account_user_add(struct store *s, const char *actor, const char *name, en
 		return err;
 	if ((err = store_begin(s, eb)) != JR_EOK)
 		return err;
-	err = store_accounts_user_add(s, &u, eb);
+	if (role == ROLE_PARTNER) {
+		struct store_partner p;
+		bool found;
+		err = store_partner_get(s, partner_id, &p, &found, eb);
+		if (err == JR_EOK && !found)
+			err = errbuf_set(eb, JR_EINVALID, "mitra %" PRId64 " tidak ada", partner_id);
+	}
+	if (err == JR_EOK)
+		err = store_accounts_user_add(s, &u, eb);
 	if (err == JR_EOK) {
 		char *after = user_json(&u);
 		snprintf(object, sizeof(object), "user:%s", name);

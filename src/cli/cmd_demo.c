@@ -9,6 +9,7 @@
 #include "accounts/accounts.h"
 #include "cli/cli.h"
 #include "demo/demo.h"
+#include "store/partners.h"
 
 static const char help[] =
 	"Pemakaian: jaring [--db PATH] demo [--scale N] [--seed S] [--force] [--json]\n"
@@ -75,8 +76,9 @@ static jr_err build(const struct cli *cli, const char *path, const struct demo_o
 	return err;
 }
 
-/* Demo sign-ins for `jaring serve`, printed by demo and `make demo`.  A
- * partner user for the city's welfare section comes with partners. */
+/* Demo sign-ins for `jaring serve`, printed by demo and `make demo`; the
+ * partner user `kesra` acts for the city's welfare section when the demo
+ * has that partner. */
 static const struct {
 	const char *name, *password;
 	enum role role;
@@ -84,17 +86,33 @@ static const struct {
 	{"admin", "admin-demo-1", ROLE_ADMIN},
 	{"petugas", "petugas-demo-1", ROLE_OFFICER},
 	{"pimpinan", "pimpinan-demo-1", ROLE_VIEWER},
+	{"kesra", "kesra-demo-1", ROLE_PARTNER},
 };
+
+static jr_err find_welfare(void *ctx, const struct store_partner *p)
+{
+	int64_t *id = ctx;
+	if (!*id && !strcmp(p->kind, "welfare_section"))
+		*id = p->id;
+	return JR_EOK;
+}
 
 static jr_err add_demo_users(const char *path, struct errbuf *eb)
 {
 	struct store *s;
 	if (!account_init())
 		return errbuf_set(eb, JR_EIO, "libsodium tidak dapat dimulai");
+	int64_t welfare = 0;
 	jr_err err = store_open(path, STORE_EXISTING, &s, eb);
-	for (size_t i = 0; err == JR_EOK && i < ARRAY_SIZE(demo_users); i++)
-		err = account_user_add(s, "demo", demo_users[i].name, demo_users[i].role, 0,
-				       demo_users[i].password, NULL, eb);
+	if (err == JR_EOK)
+		err = store_partners_each(s, find_welfare, &welfare, eb);
+	for (size_t i = 0; err == JR_EOK && i < ARRAY_SIZE(demo_users); i++) {
+		bool partner = demo_users[i].role == ROLE_PARTNER;
+		if (partner && !welfare)
+			continue;
+		err = account_user_add(s, "demo", demo_users[i].name, demo_users[i].role,
+				       partner ? welfare : 0, demo_users[i].password, NULL, eb);
+	}
 	store_close(s);
 	return err;
 }

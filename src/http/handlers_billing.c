@@ -9,6 +9,7 @@
 #include "core/money.h"
 #include "http/http_int.h"
 #include "report/report.h"
+#include "store/partners.h"
 
 /* Rows in one download at most: a branch's month of bills fits easily. */
 #define EXPORT_ROWS_MAX 200000
@@ -180,8 +181,18 @@ static json_t *arrears_rows(struct http_req *r, char as_of_text[DATE_ISO_SIZE])
 		char per[PERIOD_TEXT_SIZE] = "";
 		if (kind != PAYER_KIND_NONE && p->kind != kind)
 			continue;
-		if (partner && !(p->kind == PAYER_KIND_PARTNER && p->ref == partner))
-			continue;
+		if (partner) {
+			bool within = false;
+			if (p->kind == PAYER_KIND_PARTNER &&
+			    store_partner_is_within(r->s, p->ref, partner, &within, &eb) != JR_EOK) {
+				arrears_free(&rep);
+				json_decref(rows);
+				http_reply_store_error(r, JR_EDB, &eb);
+				return NULL;
+			}
+			if (!within)
+				continue;
+		}
 		if (p->oldest_period)
 			period_format(p->oldest_period, per);
 		json_array_append_new(

@@ -168,13 +168,23 @@ void h_employers(struct http_req *r)
 	http_list_reply(r, &l, err, &eb);
 }
 
-/* Employers belong to partners in a later schema; until then partners see none. */
-static bool employer_allowed(struct http_req *r)
+/* A partner user sees its own units only (403 otherwise, whether or not the id exists). */
+static bool employer_allowed(struct http_req *r, int64_t id)
 {
-	if (!http_partner_scope(r))
+	int64_t partner = http_partner_scope(r);
+	bool in = false;
+	struct errbuf eb;
+	if (!partner)
 		return true;
-	http_reply_error(r, 403, "forbidden", NULL, "pemberi kerja ini di luar cakupan mitra Anda");
-	return false;
+	jr_err err = store_browse_employer_in_scope(r->s, id, partner, &in, &eb);
+	if (err != JR_EOK) {
+		http_reply_store_error(r, err, &eb);
+		return false;
+	}
+	if (!in)
+		http_reply_error(r, 403, "forbidden", NULL,
+				 "pemberi kerja ini di luar cakupan mitra Anda");
+	return in;
 }
 
 void h_employer(struct http_req *r)
@@ -182,7 +192,7 @@ void h_employer(struct http_req *r)
 	int64_t id;
 	struct errbuf eb;
 	json_t *emp = NULL;
-	if (!id_param(r, &id) || !employer_allowed(r))
+	if (!id_param(r, &id) || !employer_allowed(r, id))
 		return;
 	jr_err err = store_browse_employer(r->s, id, keep_one, &emp, &eb);
 	if (err == JR_EOK && !emp) {
@@ -216,7 +226,7 @@ void h_employer_workers(struct http_req *r)
 	struct store_browse_query q;
 	struct errbuf eb;
 	int64_t id;
-	if (!id_param(r, &id) || !employer_allowed(r) || !http_list_begin(r, &l, &q))
+	if (!id_param(r, &id) || !employer_allowed(r, id) || !http_list_begin(r, &l, &q))
 		return;
 	q.payer_ref = id;
 	l.mask_nik = http_partner_scope(r) != 0;

@@ -42,6 +42,7 @@ struct http_route {
 	enum http_access access;
 	size_t body_max;  /* 0: no body accepted */
 	const char *summary;
+	bool own_tx;      /* the handler's service opens its own transactions */
 };
 
 extern const struct http_route http_routes[];
@@ -178,5 +179,14 @@ void h_users_post(struct http_req *r);
 void h_user_patch(struct http_req *r);
 void h_audit(struct http_req *r);
 void h_audit_csv(struct http_req *r);
+void h_coverage(struct http_req *r);
+void h_coverage_monthly(struct http_req *r);
+void h_partners(struct http_req *r);
+void h_partner(struct http_req *r);
+void h_partner_units(struct http_req *r);
+void h_agreements(struct http_req *r);
+void h_agreement(struct http_req *r);
+void h_agreement_members(struct http_req *r);
+void h_agreement_renewals(struct http_req *r);
 
 #endif

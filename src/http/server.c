@@ -435,7 +435,7 @@ static void run_route(struct http_req *r)
 		return;
 	}
 	/* A read request sees one snapshot and takes the database's locks once. */
-	bool reading = !is_write(r->method);
+	bool reading = !is_write(r->method) && !rt->own_tx;
 	struct errbuf eb;
 	if (reading && store_browse_begin(r->s, &eb) != JR_EOK) {
 		http_reply_store_error(r, JR_EDB, &eb);

@@ -33,6 +33,12 @@ jr_err store_browse_person_in_scope(struct store *s, int64_t nik, int64_t partne
 	return OPS(s)->person_in_scope(s, nik, partner, in, eb);
 }
 
+jr_err store_browse_employer_in_scope(struct store *s, int64_t id, int64_t partner, bool *in,
+				      struct errbuf *eb)
+{
+	return OPS(s)->employer_in_scope(s, id, partner, in, eb);
+}
+
 jr_err store_browse_person_memberships(struct store *s, int64_t nik, store_record_fn fn,
 				       void *ctx, struct errbuf *eb)
 {

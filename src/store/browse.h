@@ -7,7 +7,8 @@
  * Rows come out as records of named fields (the names are the JSON field
  * names of docs/api.yaml), so that the server renders them without knowing
  * the schema.  A partner scope limits rows to what a partner user may see:
- * people whose membership its partner pays for (docs/rules.md "Accounts,
+ * its partner and the partners below it, their units (employers), the
+ * people they pay for or employ, and their bills (docs/rules.md "Accounts,
  * roles and sessions").
  */
 #ifndef JARING_STORE_BROWSE_H
@@ -68,7 +69,10 @@ jr_err store_browse_person(struct store *s, int64_t nik, store_record_fn fn, voi
 /* Whether a partner may see a person (see the header comment). */
 jr_err store_browse_person_in_scope(struct store *s, int64_t nik, int64_t partner, bool *in,
 				    struct errbuf *eb);
-/* A person's memberships, by start date, with their employer's NPP and name. */
+/* Whether a partner may see an employer (one of its units). */
+jr_err store_browse_employer_in_scope(struct store *s, int64_t id, int64_t partner, bool *in,
+				      struct errbuf *eb);
+/* A person's memberships, by employer, segment and start date, with their employer's NPP and name. */
 jr_err store_browse_person_memberships(struct store *s, int64_t nik, store_record_fn fn,
 				       void *ctx, struct errbuf *eb);
 /* The bills of a payer, newest period first (at most q->limit; q->payer_* set). */
@@ -93,6 +97,8 @@ struct store_browse_ops {
 			 struct errbuf *eb);
 	jr_err (*person_in_scope)(struct store *s, int64_t nik, int64_t partner, bool *in,
 				  struct errbuf *eb);
+	jr_err (*employer_in_scope)(struct store *s, int64_t id, int64_t partner, bool *in,
+				    struct errbuf *eb);
 	jr_err (*person_memberships)(struct store *s, int64_t nik, store_record_fn fn, void *ctx,
 				     struct errbuf *eb);
 	jr_err (*bills)(struct store *s, const struct store_browse_query *q, store_record_fn fn,

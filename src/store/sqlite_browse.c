@@ -11,10 +11,20 @@
 #include "store/browse.h"
 #include "store/sqlite_int.h"
 
-/* Who a partner may see: a person one of whose memberships it pays for. */
+/*
+ * What a partner user (?9, 0: anyone) may see: its partner and the partners
+ * below it (the tree of 003_partners.sql); a person with a membership paid
+ * by one of them or with an employer that is one of their units.
+ */
+#define PARTNER_TREE                                                                  \
+	"(WITH RECURSIVE tree(id) AS (SELECT ?9 UNION SELECT p.id FROM partners p "      \
+	"JOIN tree t ON p.parent_id = t.id) SELECT id FROM tree)"
 #define SCOPE_PERSON(nik)                                                            \
-	"(?9 = 0 OR EXISTS (SELECT 1 FROM memberships sm WHERE sm.person_nik = " nik \
-	" AND sm.payer_kind = 'partner' AND sm.payer_ref = ?9))"
+	"(?9 = 0 OR EXISTS (SELECT 1 FROM memberships sm LEFT JOIN employers se "       \
+	"ON se.id = sm.employer_id WHERE sm.person_nik = " nik " AND "                  \
+	"((sm.payer_kind = 'partner' AND sm.payer_ref IN " PARTNER_TREE ") "           \
+	"OR se.partner_id IN " PARTNER_TREE ")))"
+#define SCOPE_EMPLOYER(e) "(?9 = 0 OR " e ".partner_id IN " PARTNER_TREE ")"
 
 #define PERSON_COLUMNS                                                                      \
 	"p.nik AS _key, CAST(p.nik AS TEXT) AS nik, p.name AS name, p.birth_date AS birth_date, " \
@@ -33,6 +43,8 @@ static const char sql_persons_name[] = "SELECT " PERSON_COLUMNS PERSON_FROM
 	" ORDER BY p.nik LIMIT ?2";
 static const char sql_person[] = "SELECT " PERSON_COLUMNS PERSON_FROM "WHERE p.nik = ?1";
 static const char sql_person_scope[] = "SELECT " SCOPE_PERSON("?1");
+static const char sql_employer_scope[] =
+	"SELECT count(*) FROM employers e WHERE e.id = ?1 AND " SCOPE_EMPLOYER("e");
 
 #define PROGRAMS_TEXT(col)                                                            \
 	"rtrim(CASE WHEN " col " & 1 THEN 'JKK ' ELSE '' END || CASE WHEN " col        \
@@ -72,7 +84,7 @@ static const char sql_bills[] =
 	"WHERE (?1 = 0 OR b.id < ?1) AND (?3 IS NULL OR b.payer_kind = ?3) "
 	"AND (?4 = 0 OR b.payer_ref = ?4) AND (?5 = 0 OR b.period = ?5) "
 	"AND (?6 = 0 OR (?6 = 1) = (b.paid_sen < b.total_sen OR b.fine_paid_sen < b.fine_sen)) "
-	"AND (?9 = 0 OR (b.payer_kind = 'partner' AND b.payer_ref = ?9)) "
+	"AND (?9 = 0 OR (b.payer_kind = 'partner' AND b.payer_ref IN " PARTNER_TREE ")) "
 	"ORDER BY b.id DESC LIMIT ?2";
 
 /* One payer's bills, newest period first, through bills_payer (no sort);
@@ -82,21 +94,22 @@ static const char sql_bills_payer[] =
 	"WHERE b.payer_kind = ?3 AND b.payer_ref = ?4 AND (?1 = 0 OR b.period < ?1) "
 	"AND (?5 = 0 OR b.period = ?5) "
 	"AND (?6 = 0 OR (?6 = 1) = (b.paid_sen < b.total_sen OR b.fine_paid_sen < b.fine_sen)) "
-	"AND (?9 = 0 OR (b.payer_kind = 'partner' AND b.payer_ref = ?9)) "
+	"AND (?9 = 0 OR (b.payer_kind = 'partner' AND b.payer_ref IN " PARTNER_TREE ")) "
 	"ORDER BY b.period DESC LIMIT ?2";
 
 #define EMPLOYER_COLUMNS                                                                    \
 	"e.id AS _key, e.id AS id, e.npp AS npp, e.name AS name, e.nib AS nib, e.npwp AS npwp, " \
 	"e.kbli AS kbli, k.title AS kbli_title, e.region_code AS region_code, "                \
 	"r.name AS region_name, e.address AS address, e.scale AS scale, "                      \
-	"e.risk_group AS risk_group, e.kind AS kind "
+	"e.risk_group AS risk_group, e.kind AS kind, e.partner_id AS partner_id, "             \
+	"e.reported_workers AS reported_workers "
 #define EMPLOYER_FROM                                                                      \
 	"FROM employers e LEFT JOIN regions r ON r.code = e.region_code "                      \
 	"LEFT JOIN kbli k ON k.code = e.kbli "
 
-/* Employers belong to partners in a later schema; until then a partner sees none. */
+/* A partner sees its units (employers of its tree). */
 static const char sql_employers[] = "SELECT " EMPLOYER_COLUMNS EMPLOYER_FROM
-	"WHERE e.id > ?1 AND ?9 = 0 AND (?3 IS NULL OR e.npp = ?3 OR e.nib = ?3 "
+	"WHERE e.id > ?1 AND " SCOPE_EMPLOYER("e") " AND (?3 IS NULL OR e.npp = ?3 OR e.nib = ?3 "
 	"OR e.name LIKE ?4 ESCAPE '\\') ORDER BY e.id LIMIT ?2";
 static const char sql_employer[] = "SELECT " EMPLOYER_COLUMNS ", "
 	"(SELECT count(*) FROM memberships m WHERE m.employer_id = e.id) AS memberships "
@@ -270,6 +283,25 @@ static jr_err sb_person_in_scope(struct store *s, int64_t nik, int64_t partner, 
 	return JR_EOK;
 }
 
+static jr_err sb_employer_in_scope(struct store *s, int64_t id, int64_t partner, bool *in,
+				   struct errbuf *eb)
+{
+	struct sqlite_store *q = sq(s);
+	sqlite3_stmt *st = stmt_cached(q, sql_employer_scope, eb);
+	if (!st)
+		return JR_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 9, partner);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		jr_err e = db_error(q, eb, "memeriksa cakupan mitra");
+		sqlite3_reset(st);
+		return e;
+	}
+	*in = sqlite3_column_int(st, 0) != 0;
+	sqlite3_reset(st);
+	return JR_EOK;
+}
+
 static jr_err sb_person_memberships(struct store *s, int64_t nik, store_record_fn fn, void *ctx,
 				    struct errbuf *eb)
 {
@@ -336,6 +368,7 @@ const struct store_browse_ops sqlite_browse_ops = {
 	.persons = sb_persons,
 	.person = sb_person,
 	.person_in_scope = sb_person_in_scope,
+	.employer_in_scope = sb_employer_in_scope,
 	.person_memberships = sb_person_memberships,
 	.bills = sb_bills,
 	.employers = sb_employers,

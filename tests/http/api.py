@@ -156,6 +156,35 @@ st, j, hd = srv.json("GET", "/api/v1/summary", client=api)
 t.ok(st == 200 and j["as_of"] == "2024-12-01" and j["active"] > 0 and set(j["active_by_segment"]) == {"PU", "BPU", "JAKON", "PMI"},
      "summary", j)
 
+# coverage: the same JSON as the command line
+rc, cli_out, err = run([JARING, "coverage", "--by", "segment", "--json"], dict(env, JARING_TODAY="2024-12-01"))
+st, j, hd = srv.json("GET", "/api/v1/coverage?by=segment", client=api)
+t.ok(rc == 0 and st == 200 and j == json.loads(cli_out), "coverage is exactly `jaring coverage --json`", (j, cli_out[:300]))
+rc, cli_out, err = run([JARING, "coverage", "--monthly", "2024-01", "2024-12", "--json"], dict(env, JARING_TODAY="2024-12-01"))
+st, j, hd = srv.json("GET", "/api/v1/coverage/monthly?from=2024-01&to=2024-12", client=api)
+t.ok(rc == 0 and st == 200 and j == json.loads(cli_out), "monthly coverage is exactly the command line's", (j, cli_out[:300]))
+st, j, hd = srv.json("GET", "/api/v1/coverage?by=planet", client=api)
+t.ok(st == 400 and "by" in j["error"]["fields"], "unknown coverage dimension: 400", j)
+st, j, hd = srv.json("GET", "/api/v1/coverage/monthly?from=2024-13&to=2024-12", client=api)
+t.ok(st == 400 and "from" in j["error"]["fields"], "bad month: 400", j)
+
+# partners and agreements
+st, j, hd = srv.json("GET", "/api/v1/agreements/1", client=api)
+t.ok(st == 200 and j["target"] == 2170 and j["enrolled"] == 1 and j["active"] == 1 and j["realised_pct_x100"] == 4,
+     "agreement scorecard: target against enrolled and active", j)
+st, j, hd = srv.json("GET", "/api/v1/partners/1", client=api)
+t.ok(st == 200 and j["name"].startswith("Bagian Kesra") and [a["id"] for a in j["agreements"]] == [1], "partner with agreements", j)
+st, j, hd = srv.json("GET", "/api/v1/partners/2/units", client=api)
+t.ok(st == 200 and [u["npp"] for u in j["items"]] == ["22222222"] and j["items"][0]["reported"] == 5, "partner units", j)
+st, j, hd = srv.json("GET", "/api/v1/agreements/1/renewals?from=2024-12-01&to=2025-01-31", client=api)
+t.ok(st == 200 and [m["nik"] for m in j["items"]] == [PARTNER_NIK], "renewal list", j)
+st, j, hd = srv.json("GET", "/api/v1/agreements/1/renewals?from=2025-01-01&to=2024-01-01", client=api)
+t.ok(st == 400, "renewal window backwards: 400", j)
+st, j, hd = srv.json("GET", "/api/v1/agreements/99", client=api)
+t.ok(st == 404, "unknown agreement: 404 for staff", j)
+st, j, hd = srv.json("POST", "/api/v1/users", {"name": "mitra9", "role": "partner", "partner_id": 99, "password": "rahasia-baru"}, client=admin)
+t.ok(st == 422 and "partner_id" in j["error"]["fields"], "partner user of an unknown partner: 422", j)
+
 # bills and arrears
 st, j, hd = srv.json("GET", "/api/v1/bills?period=2024-11&payer_kind=employer", client=api)
 t.ok(st == 200 and j["items"] and all(b["payer_kind"] == "employer" and b["period"] == "2024-11" for b in j["items"]),
@@ -270,11 +299,27 @@ st, j, hd = srv.json("GET", "/healthz")
 t.ok(st == 200, "a slow client does not block the others")
 slow.close()
 
-# graceful shutdown: an import in flight finishes
+# graceful shutdown: an import in flight when SIGTERM comes finishes and is answered
+import threading
+rows = ["nik,name,birth_date,sex,segment,wage,programs,start_date"]
+for i in range(3000):
+    rows.append(f"337502{(i // 9000) % 28 + 1:02d}0185{i % 9000 + 1000:04d},Peserta {i},1985-01-{(i // 9000) % 28 + 1:02d},M,BPU,1500000,JKK JKM,2024-06-01")
+big = ("\n".join(rows) + "\n").encode()
+answer = {}
+def upload():
+    answer["r"] = srv.json("POST", "/api/v1/imports?kind=workers", big, hdr, client=api)
+th = threading.Thread(target=upload)
+th.start()
+time.sleep(0.3)
 rc = srv.stop()
+th.join()
+st, j, hd = answer["r"]
+t.ok(st == 200 and j["committed"] and j["inserted"] == 3000, "an import in flight at SIGTERM finishes and is answered", (st, j and {k: j[k] for k in j if k != "issues"}))
 t.ok(rc == 0 and "berhenti" in srv.stderr, "SIGTERM: clean exit", srv.stderr[-500:])
 srv2 = Server(JARING, db)
 st, j, hd = srv2.json("GET", "/api/v1/employers?q=batik%20jaya", client=api)
 t.ok(st == 200 and len(j["items"]) == 1, "the database is intact after shutdown")
+st, j, hd = srv2.json("GET", "/api/v1/persons?q=Peserta%202999", client=api)
+t.ok(st == 200 and len(j["items"]) == 1, "the import answered during shutdown is in the database", j)
 t.ok(srv2.stop() == 0, "second server stops cleanly")
 t.finish()

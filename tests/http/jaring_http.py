@@ -128,6 +128,23 @@ PARTNER_NIK = "3375011010900010"
 EMPLOYER_NPP = "11111111"
 
 
+FIXTURE_SQL = """
+INSERT INTO partners(id, name, kind, region_code, parent_id) VALUES
+  (1, 'Bagian Kesra Setda Kota Pekalongan', 'welfare_section', NULL, NULL),
+  (2, 'PD Muhammadiyah Kota Pekalongan', 'religious_org', NULL, NULL),
+  (3, 'Kelurahan Krapyak', 'village', NULL, 1);
+INSERT INTO agreements(id, number, title, partner_id, signed_on, valid_from, valid_to, target,
+                       pays, role, funding) VALUES
+  (1, 'PKS/001/2024', 'Perlindungan pekerja rentan', 1, '2024-01-01', '2024-01-01',
+   '2024-12-31', 2170, 'partner', 'pays', 'SG'),
+  (2, 'MOU/002/2024', 'Kepesertaan amal usaha', 2, '2024-02-01', '2024-02-01', '2026-01-31',
+   300, 'none', 'encourages', NULL);
+INSERT INTO cohorts(id, agreement_id, enrolled_on, start_date, end_date, file_name) VALUES
+  (1, 1, '2024-01-01', '2024-01-01', '2024-12-31', 'kesra.csv');
+UPDATE employers SET partner_id = 2, reported_workers = 5 WHERE id = 2;
+"""
+
+
 def make_db(jaring, fixtures, tmp, users):
     """A database with the billing fixture and users [(name, role, partner)]."""
     db = os.path.join(tmp, "test.db")
@@ -137,10 +154,13 @@ def make_db(jaring, fixtures, tmp, users):
                 ["import", "workers", os.path.join(b, "workers.csv")], None,
                 ["bill", "--period", "2024-11"]):
         if cmd is None:
-            # The partner with id 1 pays for one BPU participant (PARTNER_NIK).
+            # Partner 1 (the city's welfare section, with a child partner 3)
+            # pays for one BPU participant (PARTNER_NIK) under agreement 1;
+            # partner 2 has employer 2 as its unit and agreement 2.
             with sqlite3.connect(db) as c:
-                c.execute("UPDATE memberships SET payer_kind = 'partner', payer_ref = 1 "
-                          "WHERE person_nik = ?", (int(PARTNER_NIK),))
+                c.executescript(FIXTURE_SQL)
+                c.execute("UPDATE memberships SET payer_kind = 'partner', payer_ref = 1, "
+                          "cohort_id = 1, end_date = '2024-12-31' WHERE person_nik = ?", (int(PARTNER_NIK),))
             continue
         rc, out, err = run([jaring, *cmd], env)
         if rc not in (0, 3):

@@ -8,15 +8,16 @@
 -- Times are Unix seconds (UTC) where the server compares them, ISO text
 -- where people read them.
 
--- A user.  partner_id names the partner a partner user acts for (partners
--- come in their own migration; the service checks the reference).
--- password_hash is libsodium's argon2id string.
+-- A user.  partner_id names the partner a partner user acts for (it sees
+-- that partner and the partners below it).  password_hash is libsodium's
+-- argon2id string.
 CREATE TABLE users (
   id            INTEGER PRIMARY KEY,
   name          TEXT NOT NULL UNIQUE,
   role          TEXT NOT NULL CHECK (role = 'admin' OR role = 'officer' OR role = 'partner'
                                      OR role = 'viewer'),
-  partner_id    INTEGER CHECK ((role = 'partner') = (partner_id IS NOT NULL)),
+  partner_id    INTEGER REFERENCES partners(id)
+                CHECK ((role = 'partner') = (partner_id IS NOT NULL)),
   password_hash TEXT NOT NULL,
   disabled      INTEGER NOT NULL DEFAULT 0 CHECK (disabled = 0 OR disabled = 1),
   created_at    TEXT NOT NULL
