@@ -53,6 +53,7 @@ const STRINGS = {
     billed: 'Ditagih', cohort: 'Anggota wadah', renewals: 'Daftar perpanjangan',
     renewals_hint: 'Peserta yang masa perlindungannya perlu diperpanjang.',
     ends_soon: 'segera berakhir', progress: 'Capaian',
+    agr_current: 'berlaku', agr_soon: 'segera berakhir', agr_ended: 'berakhir', agr_future: 'belum mulai',
     // import
     import_title: 'Unggah data', import_kind: 'Jenis data', import_file: 'Berkas CSV',
     kind_workers: 'Tenaga kerja', kind_employers: 'Badan usaha', kind_partners: 'Mitra',
@@ -132,6 +133,7 @@ const STRINGS = {
     billed: 'Billed', cohort: 'Cohort members', renewals: 'Renewal list',
     renewals_hint: 'Participants whose protection needs renewing.',
     ends_soon: 'ends soon', progress: 'Progress',
+    agr_current: 'in force', agr_soon: 'ends soon', agr_ended: 'ended', agr_future: 'not started',
     import_title: 'Import', import_kind: 'Kind of data', import_file: 'CSV file',
     kind_workers: 'Workers', kind_employers: 'Employers', kind_partners: 'Partners',
     kind_payments: 'Payments', kind_licensing: 'Licences (NIB)', kind_sirup: 'SiRUP packages',

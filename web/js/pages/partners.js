@@ -42,16 +42,45 @@ function progress(done, goal) {
   return h('span', { class: 'progress' }, bar, ' ', p === null ? '–' : pct(p, 1));
 }
 
+const SOON_DAYS = 90; // "segera berakhir": time to talk about renewal
+
+function today() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function addDays(iso, n) {
+  const d = new Date(iso + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+// In force, ending within SOON_DAYS, ended, or not started yet.
+function agreementState(a, now) {
+  if (a.valid_from && a.valid_from > now) return 'agr_future';
+  if (a.valid_to && a.valid_to < now) return 'agr_ended';
+  if (a.valid_to && a.valid_to <= addDays(now, SOON_DAYS)) return 'agr_soon';
+  return 'agr_current';
+}
+
+// In force first, soonest ending first (the renewal talks to start); ended last.
+function agreementOrder(now) {
+  const rank = { agr_soon: 0, agr_current: 1, agr_future: 2, agr_ended: 3 };
+  return (a, b) => rank[agreementState(a, now)] - rank[agreementState(b, now)] ||
+    String(a.valid_to || '').localeCompare(String(b.valid_to || '')) * (agreementState(a, now) === 'agr_ended' ? -1 : 1);
+}
+
 function agreementTable(list, names, testid) {
+  const now = today();
+  list = list.slice().sort(agreementOrder(now));
   const { el } = autoTable(list, [
     ['agreement', ['title', 'number', 'id'], 'text', (r) => r.id !== undefined && '#/agreements/' + enc(r.id)],
-    ['number', ['number']],
     ['partner', ['partner_id'], 'text', null, (r) => names.get(String(r.partner_id)) ?? r.partner_id],
     ['start', ['valid_from'], 'date'],
     ['end', ['valid_to'], 'date'],
     ['quota', ['target'], 'num'],
     ['realised', ['enrolled'], 'num'],
     ['active', ['active'], 'num'],
+    ['status', ['valid_to'], 'text', null, (r) => t(agreementState(r, now))],
   ], { testid });
   // quota against realised as a bar on every row
   el.querySelector('thead tr').appendChild(h('th', { scope: 'col' }, t('progress')));
@@ -82,8 +111,7 @@ export async function renderList(ctx) {
   main.appendChild(as);
   if (agreements.status === 'rejected') showError(as, agreements.reason);
   else {
-    // soonest ending first: the renewal conversations to start
-    const ag = items(agreements.value).slice().sort((a, b) => String(a.valid_to || '9999').localeCompare(String(b.valid_to || '9999')));
+    const ag = items(agreements.value);
     if (!ag.length) as.appendChild(h('p', { class: 'muted' }, t('none')));
     else as.appendChild(h('div', { class: 'scroll' }, agreementTable(ag, names, 'agreements-table')));
   }
