@@ -134,7 +134,7 @@ export async function render(ctx) {
     const rows = [...all].sort(hasPct
       ? (a, b) => (a.coverage_pct ?? Infinity) - (b.coverage_pct ?? Infinity)
       : (a, b) => (a.active ?? 0) - (b.active ?? 0));
-    if (!hasPct) dist.appendChild(h('p', { class: 'muted', 'data-testid': 'no-workforce' }, t('no_workforce')));
+    if (!hasPct) dist.appendChild(h('p', { class: 'muted', 'data-testid': 'no-workforce' }, t('no_workforce_district')));
     const wrap = h('div', { class: 'grid-2 tight' });
     dist.appendChild(wrap);
     const left = h('div', { class: 'scroll tall' });
@@ -163,7 +163,7 @@ export async function render(ctx) {
   main.appendChild(sec);
   if (sector.err) sectionError(sec, sector.err);
   else if (!sector.ok.rows.some((r) => r.workforce)) {
-    sec.appendChild(h('p', { class: 'muted' }, t('no_workforce')));
+    sec.appendChild(h('p', { class: 'muted' }, t('no_workforce_sector')));
     sec.appendChild(table([
       { label: t('sector'), get: (r) => r.label || r.key },
       { label: t('active_participants'), num: true, get: (r) => num(r.active) },
