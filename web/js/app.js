@@ -55,6 +55,9 @@ export function showError(main, e) {
   else if (e instanceof ApiError && e.status === 404) text = t('not_found');
   else text = t('error', { message: e && e.message ? e.message : String(e) });
   main.appendChild(h('p', { class: 'alert', role: 'alert', 'data-testid': 'page-error' }, text));
+  // a refused or missing page (not a part of one) offers the way back
+  if (main.id === 'main' && e instanceof ApiError && (e.status === 403 || e.status === 404))
+    main.appendChild(h('p', null, h('a', { href: '#/' + homeFor(state.user) }, t('back'))));
 }
 
 function renderHeader() {

@@ -163,6 +163,7 @@ export async function render(ctx) {
   main.appendChild(sec);
   if (sector.err) sectionError(sec, sector.err);
   else if (!sector.ok.rows.some((r) => r.workforce)) {
+    sec.querySelector('h2').textContent = t('sectors_active_title');
     sec.appendChild(h('p', { class: 'muted' }, t('no_workforce_sector')));
     sec.appendChild(table([
       { label: t('sector'), get: (r) => r.label || r.key },

@@ -13,7 +13,7 @@ function partnerColumns(names) {
   return [
     ['name', ['name'], 'text', (r) => r.id !== undefined && '#/partners/' + enc(r.id)],
     ['kind', ['kind'], 'word'],
-    ['parent', ['parent_name', 'parent_id'], 'text', null, (r) => names.get(String(r.parent_id)) ?? r.parent_id],
+    ['parent', ['parent_name', 'parent_id'], 'text', null, (r) => r.parent_name ?? names.get(String(r.parent_id)) ?? '–'],
     ['region', ['region_name', 'region_code']],
   ];
 }
