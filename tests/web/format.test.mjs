@@ -84,4 +84,13 @@ test('CSV fields are quoted and never formulas', () => {
   equal(f.csvLine([2, 'nik', '33750141019', 'NIK harus 16 digit']), '2,nik,33750141019,NIK harus 16 digit\r\n');
 });
 
+test('the rejected-rows report has the columns of jaring import --errors', () => {
+  const csv = f.issuesCsv([
+    { line: 3, column: 'nik', value: '33750101019', reason: 'NIK harus 16 digit', severity: 'error' },
+    { line: 7, column: 'name', value: '=cmd()', reason: 'nama "aneh", ditolak', severity: 'error' },
+  ]);
+  equal(csv, 'line,column,value,reason\r\n3,nik,33750101019,NIK harus 16 digit\r\n' +
+    `7,name,'=cmd(),"nama ""aneh"", ditolak"\r\n`);
+});
+
 run();

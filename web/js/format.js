@@ -135,3 +135,11 @@ export function csvField(v) {
 export function csvLine(fields) {
   return fields.map(csvField).join(',') + '\r\n';
 }
+
+// The rejected rows of an import as CSV, with the columns of
+// `jaring import --errors`: line,column,value,reason.
+export function issuesCsv(issues) {
+  let out = csvLine(['line', 'column', 'value', 'reason']);
+  for (const i of issues) out += csvLine([i.line, i.column, i.value, i.reason]);
+  return out;
+}

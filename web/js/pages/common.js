@@ -29,6 +29,7 @@ const FORMAT = {
   payer: (v) => word('payer_', v),
   active: (v) => t(v ? 'status_active' : 'status_inactive'),
   word: (v) => word('w_', v),
+  ekind: (v) => word('ek_', v),
 };
 
 // spec: [[labelKey, [field names], kind, href(row)?, show(row)?], ...]; only columns with

@@ -4,7 +4,7 @@
 import { h, clear, table } from '../dom.js';
 import { api, query } from '../api.js';
 import { t, num } from '../i18n.js';
-import { csvLine } from '../format.js';
+import { issuesCsv } from '../format.js';
 import { showError } from '../app.js';
 import { word } from './common.js';
 
@@ -21,13 +21,6 @@ function isXlsx(file) {
 
 function contentType(file) {
   return isXlsx(file) ? XLSX_TYPE : 'text/csv';
-}
-
-// The same columns as `jaring import --errors`: line,column,value,reason.
-export function reportCsv(issues) {
-  let out = csvLine(['line', 'column', 'value', 'reason']);
-  for (const i of issues) out += csvLine([i.line, i.column, i.value, i.reason]);
-  return out;
 }
 
 function download(name, text) {
@@ -106,7 +99,7 @@ export function render(ctx) {
       const base = f.name.replace(/\.[^.]+$/, '');
       box.appendChild(h('button', {
         type: 'button', class: 'secondary', 'data-testid': 'import-report',
-        onclick: () => download(`${base}-ditolak.csv`, reportCsv(issues)),
+        onclick: () => download(`${base}-ditolak.csv`, issuesCsv(issues)),
       }, t('download_report')));
     }
     if (dryRun && (r.ok ?? 0) > 0) {

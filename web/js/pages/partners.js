@@ -31,7 +31,7 @@ const MEMBER_COLS = [
 const UNIT_COLS = [
   ['name', ['name'], 'text', (r) => r.employer_id !== undefined && '#/employers/' + enc(r.employer_id)],
   ['npp', ['npp']],
-  ['kind', ['kind']],
+  ['kind', ['kind'], 'ekind'],
   ['active', ['active'], 'num'],
   ['reported', ['reported'], 'num'],
 ];
