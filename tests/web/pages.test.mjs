@@ -40,6 +40,7 @@ test('every code word the API sends has its words', () => {
     sev_: ['error', 'warning'],
     sex_: ['M', 'F'],
     agr_: ['current', 'soon', 'ended', 'future'],
+    sc_: ['micro', 'small', 'medium', 'large'],
     ek_: ['company', 'government_office', 'religious_unit', 'market', 'cooperative', 'other'],
     // partners.kind in src/store/schema/003_partners.sql
     w_: ['government', 'office', 'licensing_office', 'trade_office', 'welfare_section',

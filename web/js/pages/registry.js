@@ -133,7 +133,7 @@ export async function renderEmployer(ctx, id) {
     [t('sector_kbli'), [pick(e, 'kbli'), pick(e, 'kbli_title')].filter(Boolean).join(' – ') || undefined],
     [t('region'), pick(e, 'region_name', 'region', 'region_code')],
     pick(e, 'kind') && [t('kind'), word('ek_', e.kind)],
-    pick(e, 'scale') && [t('scale'), e.scale],
+    pick(e, 'scale') && [t('scale'), word('sc_', e.scale)],
     pick(e, 'risk_group', 'jkk_risk') && [t('risk'), pick(e, 'risk_group', 'jkk_risk')],
     pick(e, 'memberships', 'workers_count') !== undefined && [t('memberships'), num(pick(e, 'memberships', 'workers_count'))],
     pick(e, 'address') && [t('address'), e.address],
