@@ -153,7 +153,15 @@ async function route_() {
       try {
         await fn(ctx, m);
       } catch (e) {
-        if (!ctx.stale()) showError(main, e);
+        if (ctx.stale()) return;
+        // the session ended (expired, signed out elsewhere): sign in again here
+        if (e instanceof ApiError && e.status === 401) {
+          state.user = null;
+          setCsrf(null);
+          route_();
+          return;
+        }
+        showError(main, e);
       } finally {
         if (!ctx.stale()) main.removeAttribute('aria-busy');
       }
