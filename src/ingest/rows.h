@@ -53,6 +53,40 @@ enum worker_col {
 };
 extern const struct column_def worker_columns[WC_COUNT];
 
+/*
+ * One row being checked, for every kind of file: the helpers below read a
+ * column by its index in defs and report problems through c->on_issue with
+ * the line, the column's canonical name and the value.
+ */
+struct row_reader {
+	const struct row_ctx *c;
+	const struct csvrecord *rec;
+	const struct column_def *defs;
+	bool rejected; /* an error (not a warning) was reported */
+};
+
+/* Reports a problem of column col (COLUMNS_MAX: the whole row); an error rejects the row. */
+void row_issue(struct row_reader *r, size_t col, bool warning, const char *fmt, ...)
+	JR_PRINTF(4, 5);
+/* The trimmed value of a column; *len 0 when empty or absent. */
+const char *row_value(struct row_reader *r, size_t col, size_t *len);
+/* Copies free text (line breaks become spaces; control characters reject). */
+void row_text(struct row_reader *r, size_t col, bool required, char *dst, size_t size);
+/* A Kemendagri region code, normalised and known; "" when empty or rejected. */
+void row_region(struct row_reader *r, size_t col, char out[static REGION_CODE_SIZE]);
+/* A date in one of the accepted forms; false when empty (reported if required) or bad. */
+bool row_date(struct row_reader *r, size_t col, bool required, struct date *d);
+/*
+ * The person of a row laid out by enum worker_col (a workers file, a
+ * partner's list): NIK (hard rules reject, soft rules warn), name, birth date
+ * (checked against the NIK), sex, home region, phone.
+ */
+void row_person(struct row_reader *r, struct person *p);
+/* A count ("65000", "65.000"): false when empty (reported if required) or bad. */
+bool row_count(struct row_reader *r, size_t col, bool required, int64_t *out);
+/* Truncated or re-encoded lines (reported once per row). */
+void row_whole_checks(struct row_reader *r);
+
 /* True when every field of rec is empty or blank (Excel's ";;;;" rows). */
 bool row_is_blank(const struct csvrecord *rec);
 

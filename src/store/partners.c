@@ -125,3 +125,15 @@ jr_err store_units_each(struct store *s, int64_t partner_id, struct date day,
 {
 	return P(s)->units_each(s, partner_id, day, fn, ctx, eb);
 }
+
+jr_err store_person_set_address(struct store *s, int64_t nik, const char *address,
+				struct errbuf *eb)
+{
+	return P(s)->person_set_address(s, nik, address, eb);
+}
+
+jr_err store_agreement_partner_add(struct store *s, int64_t agreement_id, int64_t partner_id,
+				   struct errbuf *eb)
+{
+	return P(s)->agreement_partner_add(s, agreement_id, partner_id, eb);
+}

@@ -98,6 +98,9 @@ jr_err store_partner_is_within(struct store *s, int64_t id, int64_t ancestor, bo
 /* Inserts or updates an agreement by number (or partner + title + signed date). */
 jr_err store_agreement_upsert(struct store *s, struct store_agreement *a, int64_t batch_id,
 			      enum store_upsert *did, struct errbuf *eb);
+/* Adds a further signatory to an agreement (nothing when already there). */
+jr_err store_agreement_partner_add(struct store *s, int64_t agreement_id, int64_t partner_id,
+				   struct errbuf *eb);
 jr_err store_agreement_get(struct store *s, int64_t id, struct store_agreement *a, bool *found,
 			   struct errbuf *eb);
 /* Every agreement (of partner_id, or all when 0) in id order. */
@@ -132,6 +135,10 @@ jr_err store_membership_set_cohort(struct store *s, int64_t membership_id, int64
 jr_err store_membership_id(struct store *s, const struct membership_key *k, int64_t *id,
 			   bool *found, struct errbuf *eb);
 
+/* Sets a person's address (a partner's list has it; the workers file does not). */
+jr_err store_person_set_address(struct store *s, int64_t nik, const char *address,
+				struct errbuf *eb);
+
 /* Makes an employer a unit of a partner with its reported workers (-1 unknown). */
 jr_err store_unit_set(struct store *s, int64_t employer_id, int64_t partner_id,
 		      int64_t reported, enum store_upsert *did, struct errbuf *eb);
@@ -157,6 +164,7 @@ struct store_partner_ops {
 	jr_err (*partner_is_within)(struct store *, int64_t, int64_t, bool *, struct errbuf *);
 	jr_err (*agreement_upsert)(struct store *, struct store_agreement *, int64_t,
 				   enum store_upsert *, struct errbuf *);
+	jr_err (*agreement_partner_add)(struct store *, int64_t, int64_t, struct errbuf *);
 	jr_err (*agreement_get)(struct store *, int64_t, struct store_agreement *, bool *,
 				struct errbuf *);
 	jr_err (*agreements_each)(struct store *, int64_t,
@@ -177,6 +185,7 @@ struct store_partner_ops {
 					struct errbuf *);
 	jr_err (*membership_id)(struct store *, const struct membership_key *, int64_t *, bool *,
 				struct errbuf *);
+	jr_err (*person_set_address)(struct store *, int64_t, const char *, struct errbuf *);
 	jr_err (*unit_set)(struct store *, int64_t, int64_t, int64_t, enum store_upsert *,
 			   struct errbuf *);
 	jr_err (*employer_by_npp)(struct store *, const char *, int64_t *, bool *,

@@ -151,6 +151,20 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_BPU_INACTIVE] = "UPDATE memberships SET inactive_since = ?2 WHERE person_nik = ?1 "
 			    "AND segment = 'BPU' AND ((?2 IS NULL AND inactive_since IS NOT NULL) "
 			    "OR (?2 IS NOT NULL AND inactive_since IS NULL))",
+	/* Per row of a cohort enrolment (and the demo's cohorts): prepared once,
+	 * as preparing a write on memberships compiles its coverage triggers. */
+	[ST_MEMBERSHIP_ID] =
+		"SELECT id FROM memberships WHERE person_nik = ?1 AND coalesce(employer_id, 0) = ?2 "
+		"AND segment = ?3 AND start_date = ?4",
+	[ST_MEMBERSHIP_COHORT] =
+		"UPDATE memberships SET cohort_id = ?2, payer_kind = ?3, payer_ref = ?4 WHERE id = ?1",
+	/* Active as coverage counts it (003_partners.sql). */
+	[ST_PERSON_ACTIVE] =
+		"SELECT coalesce(c.agreement_id, 0), coalesce(m.kpj, '') FROM memberships m "
+		"LEFT JOIN cohorts c ON c.id = m.cohort_id WHERE m.person_nik = ?1 "
+		"AND m.start_date <= ?2 AND (m.end_date IS NULL OR m.end_date >= ?2) "
+		"AND (m.inactive_since IS NULL OR m.inactive_since > ?2) "
+		"ORDER BY c.agreement_id IS NULL, m.start_date DESC LIMIT 1",
 };
 
 

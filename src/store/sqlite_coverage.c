@@ -403,6 +403,31 @@ static jr_err sqc_months(struct store *s, int from, int to, struct store_cov_mon
 
 /* ---- workforce and targets ---- */
 
+/*
+ * Steps an upsert into a WITHOUT ROWID table, where the rowid cannot tell an
+ * insert from an update: exists_sql (bound like st's first params) says
+ * whether the key was there.  Finalizes both.
+ */
+static jr_err upsert_keyed(struct sqlite_store *q, sqlite3_stmt *exists, sqlite3_stmt *st,
+			   enum store_upsert *did, struct errbuf *eb, const char *what)
+{
+	int rc = sqlite3_step(exists);
+	bool existed = rc == SQLITE_ROW;
+	sqlite3_finalize(exists);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return db_error(q, eb, what);
+	}
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_error(q, eb, what);
+	if (did)
+		*did = sqlite3_changes(q->db) == 0 ? STORE_UNCHANGED
+			: existed ? STORE_UPDATED : STORE_INSERTED;
+	return JR_EOK;
+}
+
 static jr_err sqc_workforce_put(struct store *s, const struct store_workforce *w,
 				int64_t batch_id, enum store_upsert *did, struct errbuf *eb)
 {
@@ -415,16 +440,24 @@ static jr_err sqc_workforce_put(struct store *s, const struct store_workforce *w
 		"source IS NOT excluded.source)", eb);
 	if (!st)
 		return JR_EDB;
-	sqlite3_bind_text(st, 1, w->region_code, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, w->year);
-	sqlite3_bind_text(st, 3, w->sector, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, w->segment ? segment_name(w->segment) : "ALL", -1, SQLITE_STATIC);
+	sqlite3_stmt *ex = prep(q, "SELECT 1 FROM workforce WHERE region_code = ?1 AND year = ?2 "
+				   "AND sector = ?3 AND segment = ?4", eb);
+	if (!ex) {
+		sqlite3_finalize(st);
+		return JR_EDB;
+	}
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *t = i ? ex : st;
+		sqlite3_bind_text(t, 1, w->region_code, -1, SQLITE_STATIC);
+		sqlite3_bind_int(t, 2, w->year);
+		sqlite3_bind_text(t, 3, w->sector, -1, SQLITE_STATIC);
+		sqlite3_bind_text(t, 4, w->segment ? segment_name(w->segment) : "ALL", -1,
+				  SQLITE_STATIC);
+	}
 	sqlite3_bind_int64(st, 5, w->workers);
 	bind_text_or_null(st, 6, w->source);
 	bind_int_or_null(st, 7, batch_id);
-	jr_err rc = step_upsert(q, st, did, eb, "menyimpan angkatan kerja");
-	sqlite3_finalize(st);
-	return rc;
+	return upsert_keyed(q, ex, st, did, eb, "menyimpan angkatan kerja");
 }
 
 static jr_err sqc_workforce_each(struct store *s,
@@ -468,15 +501,23 @@ static jr_err sqc_target_put(struct store *s, const struct store_target *t, int6
 		"source IS NOT excluded.source)", eb);
 	if (!st)
 		return JR_EDB;
-	sqlite3_bind_text(st, 1, t->region_code, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, t->year);
-	sqlite3_bind_text(st, 3, t->segment ? segment_name(t->segment) : "ALL", -1, SQLITE_STATIC);
+	sqlite3_stmt *ex = prep(q, "SELECT 1 FROM targets WHERE region_code = ?1 AND year = ?2 "
+				   "AND segment = ?3", eb);
+	if (!ex) {
+		sqlite3_finalize(st);
+		return JR_EDB;
+	}
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *x = i ? ex : st;
+		sqlite3_bind_text(x, 1, t->region_code, -1, SQLITE_STATIC);
+		sqlite3_bind_int(x, 2, t->year);
+		sqlite3_bind_text(x, 3, t->segment ? segment_name(t->segment) : "ALL", -1,
+				  SQLITE_STATIC);
+	}
 	sqlite3_bind_int64(st, 4, t->target);
 	bind_text_or_null(st, 5, t->source);
 	bind_int_or_null(st, 6, batch_id);
-	jr_err rc = step_upsert(q, st, did, eb, "menyimpan target");
-	sqlite3_finalize(st);
-	return rc;
+	return upsert_keyed(q, ex, st, did, eb, "menyimpan target");
 }
 
 static jr_err sqc_targets_each(struct store *s,

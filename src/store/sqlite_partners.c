@@ -303,6 +303,19 @@ static jr_err sqp_agreement_upsert(struct store *s, struct store_agreement *a, i
 	return rc;
 }
 
+static jr_err sqp_agreement_partner_add(struct store *s, int64_t agreement_id,
+					int64_t partner_id, struct errbuf *eb)
+{
+	struct sqlite_store *q = sq(s);
+	sqlite3_stmt *st = prep(q, "INSERT OR IGNORE INTO agreement_partners(agreement_id, "
+				   "partner_id) VALUES (?1, ?2)", eb);
+	if (!st)
+		return JR_EDB;
+	sqlite3_bind_int64(st, 1, agreement_id);
+	sqlite3_bind_int64(st, 2, partner_id);
+	return write_once(q, st, NULL, eb, "menyimpan penanda tangan PKS");
+}
+
 static jr_err sqp_agreement_get(struct store *s, int64_t id, struct store_agreement *a,
 				bool *found, struct errbuf *eb)
 {
@@ -430,11 +443,7 @@ static jr_err sqp_person_active(struct store *s, int64_t nik, struct date day, b
 				int64_t *agreement_id, char kpj[static KPJ_SIZE], struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q,
-		"SELECT coalesce(c.agreement_id, 0), coalesce(m.kpj, '') FROM memberships m "
-		"LEFT JOIN cohorts c ON c.id = m.cohort_id "
-		"WHERE m.person_nik = ?1 AND " ACTIVE_ON("m", "?2")
-		" ORDER BY c.agreement_id IS NULL, m.start_date DESC LIMIT 1", eb);
+	sqlite3_stmt *st = stmt_get(q, ST_PERSON_ACTIVE, eb);
 	if (!st)
 		return JR_EDB;
 	sqlite3_bind_int64(st, 1, nik);
@@ -447,7 +456,7 @@ static jr_err sqp_person_active(struct store *s, int64_t nik, struct date day, b
 		*agreement_id = sqlite3_column_int64(st, 0);
 		copy_col(st, 1, kpj, KPJ_SIZE);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(q, eb, "memeriksa kepesertaan aktif");
 	return JR_EOK;
@@ -527,24 +536,23 @@ static jr_err sqp_membership_set_cohort(struct store *s, int64_t membership_id,
 					int64_t payer_ref, struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q, "UPDATE memberships SET cohort_id = ?2, payer_kind = ?3, "
-				   "payer_ref = ?4 WHERE id = ?1", eb);
+	sqlite3_stmt *st = stmt_get(q, ST_MEMBERSHIP_COHORT, eb);
 	if (!st)
 		return JR_EDB;
 	sqlite3_bind_int64(st, 1, membership_id);
 	sqlite3_bind_int64(st, 2, cohort_id);
 	bind_text_or_null(st, 3, payer_kind_name(payer_kind));
 	bind_int_or_null(st, 4, payer_ref);
-	return write_once(q, st, NULL, eb, "menandai kepesertaan kohort");
+	jr_err rc = step_upsert(q, st, NULL, eb, "menandai kepesertaan kohort");
+	sqlite3_reset(st);
+	return rc;
 }
 
 static jr_err sqp_membership_id(struct store *s, const struct membership_key *k, int64_t *id,
 				bool *found, struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q, "SELECT id FROM memberships WHERE person_nik = ?1 "
-				   "AND coalesce(employer_id, 0) = ?2 AND segment = ?3 "
-				   "AND start_date = ?4", eb);
+	sqlite3_stmt *st = stmt_get(q, ST_MEMBERSHIP_ID, eb);
 	if (!st)
 		return JR_EDB;
 	sqlite3_bind_int64(st, 1, k->person_nik);
@@ -554,10 +562,23 @@ static jr_err sqp_membership_id(struct store *s, const struct membership_key *k,
 	int rc = sqlite3_step(st);
 	*found = rc == SQLITE_ROW;
 	*id = *found ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(q, eb, "mencari kepesertaan");
 	return JR_EOK;
+}
+
+static jr_err sqp_person_set_address(struct store *s, int64_t nik, const char *address,
+				     struct errbuf *eb)
+{
+	struct sqlite_store *q = sq(s);
+	sqlite3_stmt *st = prep(q, "UPDATE persons SET address = ?2 WHERE nik = ?1 "
+				   "AND address IS NOT ?2", eb);
+	if (!st)
+		return JR_EDB;
+	sqlite3_bind_int64(st, 1, nik);
+	sqlite3_bind_text(st, 2, address, -1, SQLITE_STATIC);
+	return write_once(q, st, NULL, eb, "menyimpan alamat");
 }
 
 /* ---- units ---- */
@@ -642,6 +663,7 @@ const struct store_partner_ops sqlite_partner_ops = {
 	.partners_each = sqp_partners_each,
 	.partner_is_within = sqp_partner_is_within,
 	.agreement_upsert = sqp_agreement_upsert,
+	.agreement_partner_add = sqp_agreement_partner_add,
 	.agreement_get = sqp_agreement_get,
 	.agreements_each = sqp_agreements_each,
 	.agreement_tally = sqp_agreement_tally,
@@ -651,6 +673,7 @@ const struct store_partner_ops sqlite_partner_ops = {
 	.cohort_renewals_each = sqp_cohort_renewals_each,
 	.membership_set_cohort = sqp_membership_set_cohort,
 	.membership_id = sqp_membership_id,
+	.person_set_address = sqp_person_set_address,
 	.unit_set = sqp_unit_set,
 	.employer_by_npp = sqp_employer_by_npp,
 	.units_each = sqp_units_each,

@@ -171,6 +171,9 @@ struct store_billable {
 	enum payer_kind payer_kind;  /* NONE: the default payer of the segment */
 	int64_t payer_ref;
 	bool inactive;               /* BPU non-active (inactive_since set) */
+	/* Paid by a partner from a regional budget: its cohort's agreement is
+	 * funded SG or SA (agreement_funding_is_apbd in partners/partners.c). */
+	bool apbd_funded;
 };
 /*
  * Loads every membership active on some day of first..last, in id order,

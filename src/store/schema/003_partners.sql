@@ -33,6 +33,10 @@ ALTER TABLE employers ADD COLUMN reported_workers INTEGER
   CHECK (reported_workers IS NULL OR reported_workers >= 0);
 CREATE INDEX employers_partner ON employers(partner_id) WHERE partner_id IS NOT NULL;
 
+-- Where a person lives, as a partner's list gives it (the workers file has
+-- only the region code).
+ALTER TABLE persons ADD COLUMN address TEXT;
+
 -- An agreement (MoU, PKS).  pays: who pays the contributions of the people
 -- it brings in (the partner, the members themselves, nobody: data exchange).
 -- role: what the partner does (pays, encourages its units to register,
