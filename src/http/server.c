@@ -168,7 +168,7 @@ static enum MHD_Result send_reply(struct http_req *r)
 {
 	struct MHD_Response *resp;
 	if (r->json) {
-		char *text = json_dumps(r->json, JSON_COMPACT);
+		char *text = json_dumps(r->json, JSON_COMPACT | JSON_REAL_PRECISION(10));
 		if (!text)
 			return MHD_NO;
 		size_t n = strlen(text);
