@@ -8,31 +8,7 @@
 #include "billing/terms.h"
 #include "core/money.h"
 #include "http/http_int.h"
-#include "report/report.h"
-#include "store/partners.h"
-
-/* Rows in one download at most: a branch's month of bills fits easily. */
-#define EXPORT_ROWS_MAX 200000
-
-static const struct report_column bill_columns[] = {
-	{"id", "No. tagihan"},      {"period", "Periode"},        {"payer_kind", "Jenis pembayar"},
-	{"payer_code", "Pembayar"}, {"payer_name", "Nama"},       {"due_date", "Jatuh tempo"},
-	{"lines", "Peserta"},       {"total", "Iuran (Rp)"},      {"paid", "Dibayar (Rp)"},
-	{"fine", "Denda (Rp)"},     {"fine_paid", "Denda dibayar (Rp)"},
-	{"outstanding", "Sisa (Rp)"}, {"status", "Status"},
-};
-
-static const struct report_column arrears_columns[] = {
-	{"payer", "Pembayar"},
-	{"payer_kind", "Jenis pembayar"},
-	{"owed", "Pokok (Rp)"},
-	{"fines", "Denda (Rp)"},
-	{"current", "Belum jatuh tempo (Rp)"},
-	{"months_1_3", "1-3 bulan (Rp)"},
-	{"over_3", "> 3 bulan (Rp)"},
-	{"oldest_period", "Sejak"},
-	{"employer_pays_jkk_first", "JKK ditanggung PK dulu"},
-};
+#include "report/tables.h"
 
 static bool bad(struct http_req *r, const char *name, const char *why)
 {
@@ -89,15 +65,6 @@ void h_bills(struct http_req *r)
 	http_list_reply(r, &l, err, &eb);
 }
 
-static jr_err append_record(void *ctx, const struct store_record *rec)
-{
-	json_t *rows = ctx;
-	if (json_array_size(rows) >= EXPORT_ROWS_MAX)
-		return JR_EOK;
-	json_t *o = http_record_json(rec);
-	return o && !json_array_append_new(rows, o) ? JR_EOK : JR_ENOMEM;
-}
-
 static void send_table(struct http_req *r, const struct report_table *t, bool xlsx,
 		       const char *name)
 {
@@ -118,20 +85,18 @@ static void send_table(struct http_req *r, const struct report_table *t, bool xl
 
 static void bills_export(struct http_req *r, bool xlsx)
 {
-	struct store_browse_query q = {.limit = EXPORT_ROWS_MAX, .partner = http_partner_scope(r)};
+	struct store_browse_query q = {.partner = http_partner_scope(r)};
+	struct report_table t;
 	struct errbuf eb;
 	if (!bill_filters(r, &q))
 		return;
-	json_t *rows = json_array();
-	jr_err err = store_browse_bills(r->s, &q, append_record, rows, &eb);
+	jr_err err = report_bills_table(r->s, &q, &t, &eb);
 	if (err != JR_EOK) {
-		json_decref(rows);
 		http_reply_store_error(r, err, &eb);
 		return;
 	}
-	struct report_table t = {"Tagihan", bill_columns, ARRAY_SIZE(bill_columns), rows};
 	send_table(r, &t, xlsx, "tagihan");
-	json_decref(rows);
+	report_table_free(&t);
 }
 
 void h_bills_csv(struct http_req *r)
@@ -144,70 +109,28 @@ void h_bills_xlsx(struct http_req *r)
 	bills_export(r, true);
 }
 
-static json_t *rupiah(int64_t sen)
-{
-	return json_integer((json_int_t)(sen / SEN_PER_RUPIAH));
-}
-
 /*
- * The arrears as of ?as_of=, filtered by ?payer_kind= and the partner scope,
- * as rows in the order of `jaring arrears` (largest first).  NULL after a reply.
+ * The arrears as of ?as_of=, of ?payer_kind=, within the partner scope, in
+ * the order of `jaring arrears` (largest first).  False after a reply.
  */
-static json_t *arrears_rows(struct http_req *r, char as_of_text[DATE_ISO_SIZE])
+static bool arrears_table(struct http_req *r, struct report_table *t,
+			  char as_of_text[DATE_ISO_SIZE])
 {
 	struct errbuf eb;
 	struct date as_of = r->today;
 	const char *a = http_query(r, "as_of"), *k = http_query(r, "payer_kind");
 	enum payer_kind kind = PAYER_KIND_NONE;
-	int64_t partner = http_partner_scope(r);
-	if (*a && date_parse(a, strlen(a), &as_of, &eb) != JR_EOK) {
-		bad(r, "as_of", "harus tanggal YYYY-MM-DD");
-		return NULL;
-	}
-	if (*k && (kind = payer_kind_parse(k, strlen(k))) == PAYER_KIND_NONE) {
-		bad(r, "payer_kind", "harus employer, participant atau partner");
-		return NULL;
-	}
-	struct arrears_report rep;
-	jr_err err = arrears_compute(r->s, as_of, &rep, &eb);
+	if (*a && date_parse(a, strlen(a), &as_of, &eb) != JR_EOK)
+		return bad(r, "as_of", "harus tanggal YYYY-MM-DD");
+	if (*k && (kind = payer_kind_parse(k, strlen(k))) == PAYER_KIND_NONE)
+		return bad(r, "payer_kind", "harus employer, participant atau partner");
+	jr_err err = report_arrears_table(r->s, as_of, kind, http_partner_scope(r), t, &eb);
 	if (err != JR_EOK) {
 		http_reply_store_error(r, err, &eb);
-		return NULL;
+		return false;
 	}
 	date_format_iso(as_of, as_of_text);
-	json_t *rows = json_array();
-	for (size_t i = 0; rows && i < rep.n; i++) {
-		const struct arrears_payer *p = &rep.payer[i];
-		char per[PERIOD_TEXT_SIZE] = "";
-		if (kind != PAYER_KIND_NONE && p->kind != kind)
-			continue;
-		if (partner) {
-			bool within = false;
-			if (p->kind == PAYER_KIND_PARTNER &&
-			    store_partner_is_within(r->s, p->ref, partner, &within, &eb) != JR_EOK) {
-				arrears_free(&rep);
-				json_decref(rows);
-				http_reply_store_error(r, JR_EDB, &eb);
-				return NULL;
-			}
-			if (!within)
-				continue;
-		}
-		if (p->oldest_period)
-			period_format(p->oldest_period, per);
-		json_array_append_new(
-			rows, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:s?, s:b}", "payer",
-					p->code, "payer_kind", payer_kind_name(p->kind), "owed",
-					rupiah(p->owed_sen), "fines", rupiah(p->fines_sen), "current",
-					rupiah(p->current_sen), "months_1_3",
-					rupiah(p->months_1_3_sen), "over_3", rupiah(p->over_3_sen),
-					"oldest_period", p->oldest_period ? per : NULL,
-					"employer_pays_jkk_first", p->employer_pays_jkk_first));
-	}
-	arrears_free(&rep);
-	if (!rows)
-		http_reply_error(r, 500, "internal", NULL, "memori tidak cukup");
-	return rows;
+	return true;
 }
 
 void h_arrears(struct http_req *r)
@@ -218,9 +141,10 @@ void h_arrears(struct http_req *r)
 	if (!http_list_begin(r, &l, &q))
 		return;
 	json_decref(l.items);
-	json_t *rows = arrears_rows(r, as_of);
-	if (!rows)
+	struct report_table t;
+	if (!arrears_table(r, &t, as_of))
 		return;
+	json_t *rows = t.rows;
 	/* The cursor is the position in the ordered list. */
 	size_t from = (size_t)q.after, n = json_array_size(rows);
 	json_t *items = json_array();
@@ -229,7 +153,7 @@ void h_arrears(struct http_req *r)
 	char cursor[32];
 	bool more = from + (size_t)l.limit < n;
 	http_format_cursor((int64_t)(from + (size_t)l.limit), cursor);
-	json_decref(rows);
+	report_table_free(&t);
 	http_reply_json(r, 200,
 			json_pack("{s:s, s:o, s:s?}", "as_of", as_of, "items", items, "next_cursor",
 				  more ? cursor : NULL));
@@ -238,12 +162,11 @@ void h_arrears(struct http_req *r)
 static void arrears_export(struct http_req *r, bool xlsx)
 {
 	char as_of[DATE_ISO_SIZE];
-	json_t *rows = arrears_rows(r, as_of);
-	if (!rows)
+	struct report_table t;
+	if (!arrears_table(r, &t, as_of))
 		return;
-	struct report_table t = {"Tunggakan", arrears_columns, ARRAY_SIZE(arrears_columns), rows};
 	send_table(r, &t, xlsx, "tunggakan");
-	json_decref(rows);
+	report_table_free(&t);
 }
 
 void h_arrears_csv(struct http_req *r)

@@ -1,7 +1,8 @@
 /*
- * handlers_partners.c - coverage (the JSON of `jaring coverage --json`,
- * built by the same functions), partners with their units and agreements,
- * agreement scorecards (target against enrolled and active), cohort members
+ * handlers_partners.c - coverage (the JSON of `jaring coverage --json`),
+ * partners (`jaring partner show --json`), agreement scorecards (`jaring mou
+ * show --json`: target against enrolled and active), all built by the same
+ * service functions as the command line; a partner's units, cohort members
  * and renewal lists.  A partner user sees its own partner and the partners
  * below it; another partner's partner or agreement is 403.
  */
@@ -11,6 +12,7 @@
 #include "core/money.h"
 #include "coverage/coverage.h"
 #include "http/http_int.h"
+#include "partners/partners.h"
 #include "store/partners.h"
 
 static bool bad(struct http_req *r, const char *name, const char *why)
@@ -117,14 +119,6 @@ static json_t *opt_text(const char *s)
 	return s && *s ? json_string(s) : json_null();
 }
 
-static json_t *partner_json(const struct store_partner *p)
-{
-	return json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o}", "id", (json_int_t)p->id, "name",
-			 p->name, "kind", p->kind, "region_code", opt_text(p->region_code),
-			 "parent_id", p->parent_id ? json_integer(p->parent_id) : json_null(),
-			 "contact", opt_text(p->contact), "phone", opt_text(p->phone));
-}
-
 /* Items of an in-memory list, paged by position: {"items", "next_cursor"}. */
 static void reply_page(struct http_req *r, json_t *all, json_t *extra)
 {
@@ -199,40 +193,6 @@ static bool id_param(struct http_req *r, int64_t *id)
 	return true;
 }
 
-/* The scorecard of an agreement as of a day: target against what it brought in. */
-static json_t *agreement_json(struct http_req *r, const struct store_agreement *a,
-			      struct errbuf *eb, jr_err *err)
-{
-	struct store_agreement_tally t;
-	*err = store_agreement_tally(r->s, a, r->today, &t, eb);
-	if (*err != JR_EOK)
-		return NULL;
-	json_t *o = json_pack(
-		"{s:I, s:o, s:s, s:I, s:o, s:o, s:o, s:o, s:s, s:s, s:o, s:o, s:o}", "id",
-		(json_int_t)a->id, "number", opt_text(a->number), "title", a->title, "partner_id",
-		(json_int_t)a->partner_id, "signed_on", date_json(a->signed_on), "valid_from",
-		date_json(a->valid_from), "valid_to", date_json(a->valid_to), "target",
-		a->target >= 0 ? json_integer(a->target) : json_null(), "pays", a->pays, "role",
-		a->role, "funding", opt_text(a->funding), "segments", opt_text(a->segments),
-		"sectors", opt_text(a->sectors));
-	if (!o)
-		return NULL;
-	json_object_set_new(o, "enrolled", json_integer(t.enrolled));
-	json_object_set_new(o, "active", json_integer(t.active));
-	json_object_set_new(o, "active_at_signing", json_integer(t.active_at_signing));
-	json_object_set_new(o, "active_partner", json_integer(t.active_partner));
-	json_object_set_new(o, "cohorts", json_integer(t.cohorts));
-	json_object_set_new(o, "bills", json_integer(t.bills));
-	json_object_set_new(o, "bills_paid", json_integer(t.bills_paid));
-	json_object_set_new(o, "billed", json_integer(t.billed_sen / SEN_PER_RUPIAH));
-	json_object_set_new(o, "paid", json_integer(t.paid_sen / SEN_PER_RUPIAH));
-	/* realised: active against the target, in hundredths of a percent */
-	json_object_set_new(o, "realised_pct_x100",
-			    a->target > 0 ? json_integer(t.active * 10000 / a->target)
-					  : json_null());
-	return o;
-}
-
 struct agreements {
 	struct http_req *r;
 	json_t *list;
@@ -249,9 +209,9 @@ static jr_err add_agreement(void *ctx, const struct store_agreement *a)
 		return err;
 	if (!ok)
 		return JR_EOK;
-	json_t *o = agreement_json(x->r, a, &x->eb, &err);
-	if (!o)
-		return err != JR_EOK ? err : JR_ENOMEM;
+	json_t *o;
+	if ((err = agreement_scorecard_json(x->r->s, a, x->r->today, &o, &x->eb)) != JR_EOK)
+		return err;
 	json_array_append_new(x->list, o);
 	return JR_EOK;
 }
@@ -262,6 +222,7 @@ void h_partner(struct http_req *r)
 	bool ok, found;
 	struct store_partner p;
 	struct errbuf eb;
+	json_t *o = NULL;
 	if (!id_param(r, &id) || !partner_visible(r, id, &ok))
 		return;
 	if (!ok) {
@@ -273,16 +234,12 @@ void h_partner(struct http_req *r)
 		http_reply_error(r, 404, "not_found", NULL, "mitra %s tidak ada", r->param);
 		return;
 	}
-	struct agreements x = {.r = r, .list = json_array()};
 	if (err == JR_EOK)
-		err = store_agreements_each(r->s, id, add_agreement, &x, &eb);
+		err = partner_detail_json(r->s, &p, r->today, &o, &eb);
 	if (err != JR_EOK) {
-		json_decref(x.list);
 		http_reply_store_error(r, err, &eb);
 		return;
 	}
-	json_t *o = partner_json(&p);
-	json_object_set_new(o, "agreements", x.list);
 	http_reply_json(r, 200, o);
 }
 
@@ -290,11 +247,17 @@ static jr_err add_unit(void *ctx, const struct store_unit *u)
 {
 	json_t *list = ctx;
 	return json_array_append_new(
-		       list, json_pack("{s:I, s:I, s:s, s:s, s:s, s:I, s:o}", "employer_id",
+		       list, json_pack("{s:I, s:I, s:s, s:s, s:s, s:I, s:I, s:o, s:o}", "employer_id",
 				       (json_int_t)u->employer_id, "partner_id",
 				       (json_int_t)u->partner_id, "npp", u->npp, "name", u->name,
-				       "kind", u->kind, "active", (json_int_t)u->active, "reported",
-				       u->reported >= 0 ? json_integer(u->reported) : json_null()))
+				       "kind", u->kind, "active", (json_int_t)u->active, "registered",
+				       (json_int_t)u->active, "reported",
+				       u->reported >= 0 ? json_integer(u->reported) : json_null(),
+				       "unregistered",
+				       u->reported >= 0 ? json_integer(u->reported > u->active
+									   ? u->reported - u->active
+									   : 0)
+							: json_null()))
 		       ? JR_ENOMEM
 		       : JR_EOK;
 }
@@ -374,12 +337,12 @@ void h_agreement(struct http_req *r)
 {
 	struct store_agreement a;
 	struct errbuf eb;
-	jr_err err;
+	json_t *o;
 	if (!agreement_of(r, &a))
 		return;
-	json_t *o = agreement_json(r, &a, &eb, &err);
-	if (!o) {
-		http_reply_store_error(r, err != JR_EOK ? err : JR_ENOMEM, &eb);
+	jr_err err = agreement_scorecard_json(r->s, &a, r->today, &o, &eb);
+	if (err != JR_EOK) {
+		http_reply_store_error(r, err, &eb);
 		return;
 	}
 	http_reply_json(r, 200, o);

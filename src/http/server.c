@@ -17,6 +17,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -168,7 +169,7 @@ static enum MHD_Result send_reply(struct http_req *r)
 {
 	struct MHD_Response *resp;
 	if (r->json) {
-		char *text = json_dumps(r->json, JSON_COMPACT);
+		char *text = json_dumps(r->json, JSON_COMPACT | JSON_REAL_PRECISION(10));
 		if (!text)
 			return MHD_NO;
 		size_t n = strlen(text);
@@ -429,6 +430,18 @@ static void run_route(struct http_req *r)
 		http_reply_error(r, 413, "too_large", NULL,
 				 "badan permintaan melebihi batas %zu bait", rt->body_max);
 		return;
+	}
+	/* A JSON body must say so: a cross-site HTML form cannot send
+	 * application/json, so no other site can post a sign-in or a write. */
+	if (rt->body_max == HTTP_JSON_BODY_MAX) {
+		const char *ct = http_header(r, "Content-Type");
+		if (!ct || strncasecmp(ct, "application/json", 16) ||
+		    (ct[16] && ct[16] != ';' && ct[16] != ' ')) {
+			http_reply_error(r, 415, "unsupported_media_type", NULL,
+					 "badan permintaan harus JSON (Content-Type: "
+					 "application/json)");
+			return;
+		}
 	}
 	if (rt->access == ACCESS_PUBLIC) {
 		rt->fn(r);

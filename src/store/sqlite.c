@@ -9,6 +9,7 @@
 #include "compat.h"
 
 #include <sqlite3.h>
+#include <pthread.h>
 #include <sys/stat.h>
 
 #include "embedded.h"
@@ -395,10 +396,22 @@ static jr_err migrate(struct sqlite_store *q, struct errbuf *eb)
 	return JR_EOK;
 }
 
+/*
+ * Before the first connection: no memory statistics, whose counters take a
+ * process-wide mutex on every allocation (connections used by several
+ * threads at once, as the server's are, would queue on it).
+ */
+static void sqlite_configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 jr_err store_sqlite_open(const char *path, enum store_open_mode mode, struct store **out,
 			 struct errbuf *eb)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	struct stat sb;
+	pthread_once(&once, sqlite_configure);
 	*out = NULL;
 	if (mode == STORE_EXISTING && stat(path, &sb) != 0)
 		return errbuf_set(eb, JR_ENOTFOUND,
