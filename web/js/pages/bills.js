@@ -2,7 +2,7 @@
 // CSV and XLSX (the server writes the XLSX with libxlsxwriter).
 import { h } from '../dom.js';
 import { api, query } from '../api.js';
-import { t, rp } from '../i18n.js';
+import { t, rp, num } from '../i18n.js';
 import { pagedTable, section, arrearsTotal } from './common.js';
 import { showError } from '../app.js';
 
@@ -73,8 +73,9 @@ export async function render(ctx) {
     if (ctx.stale()) return;
     const total = arrearsTotal(a);
     if (total)
-      arrears.insertBefore(h('p', { class: 'total', 'data-testid': 'arrears-total' },
-        `${t('total_owed')}: ${rp(total.owed)} · ${t('fines')}: ${rp(total.fines)}`), arrears.children[2] || null);
+      arrears.insertBefore(h('p', { class: 'total', 'data-testid': 'arrears-total' }, total.partial
+        ? t('arrears_partial_total', { n: num(total.payers), owed: rp(total.owed), fines: rp(total.fines) })
+        : `${t('total_owed')}: ${rp(total.owed)} · ${t('fines')}: ${rp(total.fines)}`), arrears.children[2] || null);
   } catch (e) {
     if (ctx.stale()) return;
     showError(arrears, e);

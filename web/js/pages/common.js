@@ -92,11 +92,12 @@ export function items(list) {
 }
 
 // Total arrears and fines: the server's totals when it sends them, else the
-// sum of the rows when the list is complete (no next page); null otherwise.
+// sum of the rows.  When more pages follow, the sum is of the largest payers
+// only (the list is largest first): partial, a lower bound, and said so.
 export function arrearsTotal(a) {
   if (!a) return null;
-  if (a.total_owed !== undefined) return { owed: a.total_owed, fines: a.total_fines };
+  if (a.total_owed !== undefined) return { owed: a.total_owed, fines: a.total_fines, partial: false };
   const list = items(a.payers || a);
-  if (a.next_cursor) return null;
-  return list.reduce((s, r) => ({ owed: s.owed + (r.owed || 0), fines: s.fines + (r.fines || 0) }), { owed: 0, fines: 0 });
+  const sum = list.reduce((s, r) => ({ owed: s.owed + (r.owed || 0), fines: s.fines + (r.fines || 0) }), { owed: 0, fines: 0 });
+  return { ...sum, partial: Boolean(a.next_cursor), payers: list.length };
 }

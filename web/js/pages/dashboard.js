@@ -28,7 +28,7 @@ function addMonths(ym, delta) {
 function kpi(label, value, sub, testid) {
   return h('div', { class: 'kpi card', 'data-testid': testid },
     h('div', { class: 'kpi-label' }, label),
-    h('div', { class: 'kpi-value', 'data-testid': testid ? testid + '-value' : null }, value),
+    h('div', { class: String(value).length > 12 ? 'kpi-value long' : 'kpi-value', 'data-testid': testid ? testid + '-value' : null }, value),
     sub ? h('div', { class: 'kpi-sub' }, sub) : null);
 }
 
@@ -96,7 +96,12 @@ export async function render(ctx) {
     }
   }
   const owed = arrears.ok ? arrearsTotal(arrears.ok) : null;
-  if (owed) kpis.appendChild(kpi(t('arrears'), rp(owed.owed), `${t('fines')}: ${rp(owed.fines)}`, 'arrears-total'));
+  if (owed) {
+    const sub = h('a', { href: '#/bills' }, owed.partial
+      ? t('arrears_partial', { n: num(owed.payers), fines: rp(owed.fines) })
+      : `${t('fines')}: ${rp(owed.fines)}`);
+    kpis.appendChild(kpi(t('arrears'), (owed.partial ? '≥ ' : '') + rp(owed.owed), sub, 'arrears-total'));
+  }
   main.appendChild(kpis);
 
   // Segments and growth side by side.
