@@ -19,6 +19,7 @@ const STRINGS = {
     forbidden: 'Anda tidak berhak membuka halaman ini.', not_found: 'Data tidak ditemukan.',
     error: 'Terjadi kesalahan: {message}', back: 'Kembali',
     // dashboard
+    print: 'Cetak / PDF',
     dash_title: 'Dasbor cakupan kepesertaan', as_of: 'Per {date}', as_of_date: 'Tanggal acuan',
     growth_kpi: 'Pertumbuhan sejak bulan lalu',
     active_participants: 'Peserta aktif', by_segment: 'Peserta aktif per segmen',
@@ -109,6 +110,7 @@ const STRINGS = {
     unavailable: 'The server does not offer this data yet.',
     forbidden: 'You are not allowed to open this page.', not_found: 'Not found.',
     error: 'Something went wrong: {message}', back: 'Back',
+    print: 'Print / PDF',
     dash_title: 'Coverage dashboard', as_of: 'As of {date}', as_of_date: 'As of',
     growth_kpi: 'Growth since last month',
     active_participants: 'Active participants', by_segment: 'Active participants by segment',

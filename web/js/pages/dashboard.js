@@ -54,7 +54,9 @@ function monthlyRows(m) {
 
 export async function render(ctx) {
   const { main } = ctx;
-  const head = h('div', { class: 'page-head' }, h('h1', null, t('dash_title')));
+  // The branch head takes this page to the mayor's meeting: print or save as PDF.
+  const head = h('div', { class: 'page-head with-action' }, h('h1', null, t('dash_title')),
+    h('button', { type: 'button', class: 'secondary print', onclick: () => window.print() }, t('print')));
   main.appendChild(head);
   const summaryRes = await settle([api('/summary')]);
   if (ctx.stale()) return;
