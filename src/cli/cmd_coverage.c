@@ -20,7 +20,8 @@ static const char help[] =
 	"\n"
 	"  --by DIMENSI     region (kabupaten/kota), district (kecamatan), sector (kategori\n"
 	"                   KBLI), segment (PU, BPU, JAKON, PMI), partner (mitra) atau\n"
-	"                   employer-kind (jenis pemberi kerja); bawaan: segment\n"
+	"                   employer-kind (jenis pemberi kerja); bawaan: segment.  Dua\n"
+	"                   dimensi dengan koma: --by district,segment\n"
 	"  --as-of TANGGAL  hari penghitungan (bawaan: hari ini)\n"
 	"  --monthly DARI SAMPAI\n"
 	"                   per bulan (YYYY-MM): aktif di akhir bulan, baru, berhenti,\n"
@@ -88,7 +89,8 @@ static void print_report(const struct coverage_report *r)
 		[COV_BY_SECTOR] = "Sektor (KBLI)", [COV_BY_SEGMENT] = "Segmen",
 		[COV_BY_PARTNER] = "Mitra", [COV_BY_EKIND] = "Jenis pemberi kerja",
 	};
-	printf("Cakupan per %s pada %s", head[r->by] ? head[r->by] : "",
+	printf("Cakupan per %s%s%s pada %s", head[r->by] ? head[r->by] : "",
+	       r->by2 ? " dan " : "", r->by2 && head[r->by2] ? head[r->by2] : "",
 	       cli_fmt_date(r->as_of, day, sizeof(day)));
 	if (r->workforce_year)
 		printf(" (angkatan kerja %d)", r->workforce_year);
@@ -132,7 +134,7 @@ int cmd_coverage(const struct cli *cli, int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	enum coverage_by by = COV_BY_SEGMENT;
+	enum coverage_by by = COV_BY_SEGMENT, by2 = COV_BY_NONE;
 	struct date as_of = cli->today;
 	bool as_json = false, monthly = false;
 	int c;
@@ -145,11 +147,18 @@ int cmd_coverage(const struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
-		case 'b':
-			by = coverage_by_parse(optarg);
-			if (!by)
+		case 'b': {
+			/* One dimension, or two separated by a comma (district,segment). */
+			char first[32];
+			const char *comma = strchr(optarg, ',');
+			size_t len = comma ? (size_t)(comma - optarg) : strlen(optarg);
+			snprintf(first, sizeof(first), "%.*s", (int)(len < 31 ? len : 31), optarg);
+			by = coverage_by_parse(first);
+			by2 = comma ? coverage_by_parse(comma + 1) : COV_BY_NONE;
+			if (!by || (comma && !by2) || len > 31)
 				return cli_usage_error("coverage", "--by tidak dikenal: %s", optarg);
 			break;
+		}
 		case 'a':
 			if (!cli_parse_date_opt("coverage", "--as-of", optarg, &as_of))
 				return EXIT_USAGE;
@@ -178,15 +187,10 @@ int cmd_coverage(const struct cli *cli, int argc, char **argv)
 	}
 
 	struct store *s;
-	struct refdata *ref = NULL;
 	struct errbuf eb;
 	int status = EXIT_DONE;
 	if (!cli_open_store(cli, STORE_EXISTING, &s))
 		return EXIT_FAILED;
-	if (!cli_load_refdata(&ref)) {
-		store_close(s);
-		return EXIT_FAILED;
-	}
 	if (monthly) {
 		struct coverage_month *m;
 		size_t n;
@@ -209,8 +213,10 @@ int cmd_coverage(const struct cli *cli, int argc, char **argv)
 		}
 	} else {
 		struct coverage_report r;
-		if (coverage_report(s, ref, by, as_of, cli->today, &r, &eb) != JR_EOK) {
-			status = cli_fail("%s", eb.msg);
+		jr_err err = coverage_report(s, by, by2, as_of, cli->today, &r, &eb);
+		if (err != JR_EOK) {
+			status = err == JR_EUSAGE ? cli_usage_error("coverage", "%s", eb.msg)
+						  : cli_fail("%s", eb.msg);
 		} else {
 			if (as_json) {
 				json_t *o = coverage_report_json(&r);
@@ -225,7 +231,6 @@ int cmd_coverage(const struct cli *cli, int argc, char **argv)
 			coverage_report_free(&r);
 		}
 	}
-	refdata_free(ref);
 	store_close(s);
 	return status;
 }

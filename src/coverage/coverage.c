@@ -215,47 +215,60 @@ static int64_t tg_total(const struct figures *f, enum segment seg)
 
 struct pair {
 	char key[COVERAGE_KEY_SIZE];
+	char part[2][COVERAGE_PART_SIZE]; /* the key of each dimension */
 	int64_t active;
 	int64_t partner_id;
 };
 
 struct build {
-	const struct store_cov_cell *cell; /* by id - 1 */
-	size_t ncell;
-	enum coverage_by by;
+	enum coverage_by by, by2;
 	struct pair *pairs;
 	size_t n, cap;
 	int64_t total;
 	bool nomem;
 };
 
-static void key_of(const struct store_cov_cell *c, enum coverage_by by, struct pair *p)
+/* The dimension of the aggregates a report by `by` reads. */
+static enum store_cov_dim dim_of(enum coverage_by by)
 {
-	p->key[0] = '\0';
-	p->partner_id = 0;
 	switch (by) {
 	case COV_BY_REGION:
-		if (strlen(c->area) >= 5)
-			snprintf(p->key, sizeof(p->key), "%.5s", c->area);
+	case COV_BY_DISTRICT: return COV_DIM_DISTRICT;
+	case COV_BY_SECTOR: return COV_DIM_SECTOR;
+	case COV_BY_PARTNER: return COV_DIM_PARTNER;
+	default: return COV_DIM_EKIND; /* the smallest, for segment alone */
+	}
+}
+
+/* The key of one dimension from the aggregate's key and segment. */
+static void part_of(const char *dkey, enum segment seg, enum coverage_by by, struct pair *p,
+		    int i)
+{
+	char *key = p->part[i];
+	size_t size = sizeof(p->part[i]);
+	key[0] = '\0';
+	switch (by) {
+	case COV_BY_REGION:
+		if (strlen(dkey) >= 5)
+			snprintf(key, size, "%.5s", dkey);
 		break;
 	case COV_BY_DISTRICT:
-		if (strlen(c->area) == 8)
-			snprintf(p->key, sizeof(p->key), "%s", c->area);
+		if (strlen(dkey) == 8)
+			snprintf(key, size, "%s", dkey);
 		break;
 	case COV_BY_SECTOR:
-		snprintf(p->key, sizeof(p->key), "%s", c->sector);
+	case COV_BY_EKIND:
+		snprintf(key, size, "%s", dkey);
 		break;
 	case COV_BY_SEGMENT:
-		snprintf(p->key, sizeof(p->key), "%s", segment_name(c->segment));
+		snprintf(key, size, "%s", segment_name(seg));
 		break;
 	case COV_BY_PARTNER:
-		p->partner_id = c->partner_id;
-		if (c->partner_id)
-			snprintf(p->key, sizeof(p->key), "%" PRId64, c->partner_id);
-		break;
-	case COV_BY_EKIND:
-		snprintf(p->key, sizeof(p->key), "%s",
-			 c->ekind ? employer_kind_name(c->ekind) : "none");
+		if (strcmp(dkey, "0")) {
+			snprintf(key, size, "%s", dkey);
+			if (i == 0)
+				p->partner_id = strtoll(dkey, NULL, 10);
+		}
 		break;
 	default:
 		break;
@@ -278,24 +291,19 @@ static bool pair_add(struct build *b, const struct pair *p)
 	return true;
 }
 
-static void on_active(void *ctx, int64_t cell, int64_t active)
+static void on_active(void *ctx, const char *dkey, enum segment seg, int64_t active)
 {
 	struct build *b = ctx;
-	if (cell < 1 || (size_t)cell > b->ncell || b->nomem)
+	if (b->nomem)
 		return;
-	const struct store_cov_cell *c = &b->cell[cell - 1];
-	if (c->id != cell) {
-		/* Ids are dense after a rebuild; search when they are not. */
-		c = NULL;
-		for (size_t i = 0; i < b->ncell && !c; i++)
-			if (b->cell[i].id == cell)
-				c = &b->cell[i];
-		if (!c)
-			return;
-	}
-	struct pair p;
-	key_of(c, b->by, &p);
-	p.active = active;
+	struct pair p = {.active = active};
+	part_of(dkey, seg, b->by, &p, 0);
+	if (b->by2)
+		part_of(dkey, seg, b->by2, &p, 1);
+	if (b->by2)
+		snprintf(p.key, sizeof(p.key), "%s/%s", p.part[0], p.part[1]);
+	else
+		memcpy(p.key, p.part[0], sizeof(p.part[0]));
 	b->total += active;
 	pair_add(b, &p);
 }
@@ -304,11 +312,20 @@ static int cmp_pair(const void *a, const void *b)
 {
 	const struct pair *x = a, *y = b;
 	/* Numbers (partner ids) in numeric order, unknown ("") last. */
-	if (!x->key[0] || !y->key[0])
-		return !x->key[0] - !y->key[0];
-	if (x->partner_id || y->partner_id)
-		return (x->partner_id > y->partner_id) - (x->partner_id < y->partner_id);
-	return strcmp(x->key, y->key);
+	for (int i = 0; i < 2; i++) {
+		if (!x->part[i][0] || !y->part[i][0]) {
+			if (!x->part[i][0] != !y->part[i][0])
+				return !x->part[i][0] - !y->part[i][0];
+			continue;
+		}
+		if (i == 0 && (x->partner_id || y->partner_id) &&
+		    x->partner_id != y->partner_id)
+			return (x->partner_id > y->partner_id) - (x->partner_id < y->partner_id);
+		int c = strcmp(x->part[i], y->part[i]);
+		if (c)
+			return c;
+	}
+	return 0;
 }
 
 struct labels {
@@ -355,49 +372,75 @@ static const char *ekind_label(const char *key)
 	return key;
 }
 
-static jr_err label_row(struct store *s, const struct refdata *ref, const struct labels *sec,
-			enum coverage_by by, struct coverage_row *row, struct errbuf *eb)
+static jr_err label_part(struct store *s, const struct labels *sec,
+			 enum coverage_by by, const char *key, char *label, size_t size,
+			 struct errbuf *eb)
 {
 	const char *name = NULL;
-	if (!row->key[0]) {
+	if (!key[0]) {
 		static const char *const unknown[COV_BY_COUNT] = {
 			[COV_BY_REGION] = "Wilayah tidak diketahui",
 			[COV_BY_DISTRICT] = "Kecamatan tidak diketahui",
 			[COV_BY_SECTOR] = "Tanpa sektor (BPU, PMI, tanpa KBLI)",
 			[COV_BY_PARTNER] = "Tanpa mitra",
 		};
-		snprintf(row->label, sizeof(row->label), "%s", unknown[by] ? unknown[by] : "-");
+		snprintf(label, size, "%s", unknown[by] ? unknown[by] : "-");
 		return JR_EOK;
 	}
 	switch (by) {
 	case COV_BY_REGION:
-	case COV_BY_DISTRICT:
-		name = region_index_name(ref->regions, row->key);
-		break;
+	case COV_BY_DISTRICT: {
+		/* Names from the database: loading the embedded index costs more
+		 * than the whole report. */
+		bool found;
+		jr_err err = store_region_name(s, key, label, size, &found, eb);
+		if (err != JR_EOK)
+			return err;
+		if (!found)
+			snprintf(label, size, "%s", key);
+		return JR_EOK;
+	}
 	case COV_BY_SECTOR:
 		for (size_t i = 0; i < sec->n && !name; i++)
-			if (sec->letter[i] == row->key[0])
+			if (sec->letter[i] == key[0])
 				name = sec->title[i];
 		break;
 	case COV_BY_SEGMENT:
-		name = segment_label(segment_parse(row->key, strlen(row->key)));
+		name = segment_label(segment_parse(key, strlen(key)));
 		break;
 	case COV_BY_PARTNER: {
 		struct store_partner p;
 		bool found;
-		jr_err err = store_partner_get(s, strtoll(row->key, NULL, 10), &p, &found, eb);
+		jr_err err = store_partner_get(s, strtoll(key, NULL, 10), &p, &found, eb);
 		if (err != JR_EOK)
 			return err;
-		snprintf(row->label, sizeof(row->label), "%s", found ? p.name : row->key);
+		snprintf(label, size, "%s", found ? p.name : key);
 		return JR_EOK;
 	}
 	case COV_BY_EKIND:
-		name = ekind_label(row->key);
+		name = ekind_label(key);
 		break;
 	default:
 		break;
 	}
-	snprintf(row->label, sizeof(row->label), "%s", name ? name : row->key);
+	snprintf(label, size, "%s", name ? name : key);
+	return JR_EOK;
+}
+
+static jr_err label_row(struct store *s, const struct labels *sec,
+			enum coverage_by by, enum coverage_by by2, struct coverage_row *row,
+			struct errbuf *eb)
+{
+	char a[COVERAGE_LABEL_SIZE], b[COVERAGE_LABEL_SIZE];
+	jr_err err = label_part(s, sec, by, row->part[0], a, sizeof(a), eb);
+	if (err == JR_EOK && by2)
+		err = label_part(s, sec, by2, row->part[1], b, sizeof(b), eb);
+	if (err != JR_EOK)
+		return err;
+	if (by2)
+		snprintf(row->label, sizeof(row->label), "%.100s / %.100s", a, b);
+	else
+		memcpy(row->label, a, sizeof(row->label));
 	return JR_EOK;
 }
 
@@ -421,12 +464,27 @@ static jr_err add_target(void *ctx, const struct store_agreement *a)
 }
 
 static jr_err row_figures(struct store *s, const struct figures *f, enum coverage_by by,
-			  struct date as_of, struct coverage_row *row, struct errbuf *eb)
+			  enum coverage_by by2, struct date as_of, struct coverage_row *row,
+			  struct errbuf *eb)
 {
 	row->workforce = -1;
 	row->target = -1;
-	if (!row->key[0])
+	if (!row->part[0][0] || (by2 && !row->part[1][0]))
 		return JR_EOK;
+	if (by2) {
+		/* Two dimensions: figures exist for a place or a sector by segment. */
+		const char *k = row->part[0];
+		if (by2 != COV_BY_SEGMENT)
+			return JR_EOK;
+		enum segment seg = segment_parse(row->part[1], strlen(row->part[1]));
+		if (by == COV_BY_REGION || by == COV_BY_DISTRICT) {
+			row->workforce = wf_region(f, k, "ALL", seg);
+			row->target = tg_region(f, k, seg);
+		} else if (by == COV_BY_SECTOR) {
+			row->workforce = wf_total(f, k, seg);
+		}
+		return JR_EOK;
+	}
 	switch (by) {
 	case COV_BY_REGION:
 	case COV_BY_DISTRICT:
@@ -459,7 +517,7 @@ static jr_err row_figures(struct store *s, const struct figures *f, enum coverag
 /* Workforce-only keys: a district with workers but nobody covered is a row too. */
 static void add_figure_keys(struct build *b, const struct figures *f)
 {
-	for (size_t i = 0; i < f->nwf; i++) {
+	for (size_t i = 0; i < f->nwf && !b->by2; i++) {
 		const struct store_workforce *w = &f->wf[i];
 		size_t len = strlen(w->region_code);
 		struct pair p = {0};
@@ -473,32 +531,33 @@ static void add_figure_keys(struct build *b, const struct figures *f)
 			snprintf(p.key, sizeof(p.key), "%s", w->sector);
 		else
 			continue;
+		memcpy(p.part[0], p.key, sizeof(p.part[0]));
 		pair_add(b, &p);
 	}
 }
 
-jr_err coverage_report(struct store *s, const struct refdata *ref, enum coverage_by by,
-		       struct date as_of, struct date today, struct coverage_report *r,
-		       struct errbuf *eb)
+jr_err coverage_report(struct store *s, enum coverage_by by,
+		       enum coverage_by by2, struct date as_of, struct date today,
+		       struct coverage_report *r, struct errbuf *eb)
 {
-	struct store_cov_cell *cells = NULL;
-	struct build b = {.by = by};
+	struct build b = {.by = by, .by2 = by2 == by ? COV_BY_NONE : by2};
 	struct figures f = {0};
 	struct labels sec = {0};
 	jr_err err;
 
 	memset(r, 0, sizeof(*r));
+	if (b.by2 && b.by2 != COV_BY_SEGMENT)
+		return errbuf_set(eb, JR_EUSAGE, "dimensi kedua hanya segment "
+				  "(contoh: --by district,segment)");
 	r->as_of = as_of;
 	r->by = by;
+	r->by2 = b.by2;
 	if ((err = store_coverage_refresh(s, today, eb)) != JR_EOK)
 		return err;
-	if ((err = store_coverage_cells(s, &cells, &b.ncell, eb)) != JR_EOK)
-		return err;
-	b.cell = cells;
-	err = store_coverage_active(s, as_of, on_active, &b, eb);
+	err = store_coverage_active(s, dim_of(by), as_of, on_active, &b, eb);
 	if (err == JR_EOK)
 		err = figures_load(s, as_of.year, &f, eb);
-	if (err == JR_EOK && by == COV_BY_SECTOR)
+	if (err == JR_EOK && (by == COV_BY_SECTOR || b.by2 == COV_BY_SECTOR))
 		err = store_kbli_sections_each(s, keep_section, &sec, eb);
 	if (err == JR_EOK)
 		err = store_employers_known(s, &r->employers_registered, &r->employers_unregistered,
@@ -523,12 +582,13 @@ jr_err coverage_report(struct store *s, const struct refdata *ref, enum coverage
 		}
 		struct coverage_row *row = &r->rows[r->n++];
 		snprintf(row->key, sizeof(row->key), "%s", b.pairs[i].key);
+		memcpy(row->part, b.pairs[i].part, sizeof(row->part));
 		row->active = b.pairs[i].active;
 	}
 	for (size_t i = 0; i < r->n && err == JR_EOK; i++) {
-		err = label_row(s, ref, &sec, by, &r->rows[i], eb);
+		err = label_row(s, &sec, by, b.by2, &r->rows[i], eb);
 		if (err == JR_EOK)
-			err = row_figures(s, &f, by, as_of, &r->rows[i], eb);
+			err = row_figures(s, &f, by, b.by2, as_of, &r->rows[i], eb);
 	}
 	snprintf(r->total.key, sizeof(r->total.key), "total");
 	snprintf(r->total.label, sizeof(r->total.label), "Jumlah");
@@ -540,7 +600,6 @@ out:
 		coverage_report_free(r);
 	figures_free(&f);
 	free(b.pairs);
-	free(cells);
 	return err;
 }
 
@@ -561,10 +620,11 @@ static json_t *pct_or_null(int64_t x100)
 	return x100 < 0 ? json_null() : json_real((double)x100 / 100.0);
 }
 
-static json_t *row_json(const struct coverage_row *row, enum coverage_by by, bool total)
+static json_t *row_json(const struct coverage_row *row, enum coverage_by by,
+			enum coverage_by by2, bool total)
 {
 	json_t *key;
-	if (total)
+	if (total || by2)
 		key = json_string(row->key);
 	else if (!row->key[0])
 		key = json_null();
@@ -589,15 +649,18 @@ json_t *coverage_report_json(const struct coverage_report *r)
 	if (!rows)
 		return NULL;
 	for (size_t i = 0; i < r->n; i++)
-		if (json_array_append_new(rows, row_json(&r->rows[i], r->by, false)) != 0) {
+		if (json_array_append_new(rows, row_json(&r->rows[i], r->by, r->by2, false)) != 0) {
 			json_decref(rows);
 			return NULL;
 		}
 	int64_t known = r->employers_registered + r->employers_unregistered;
+	char by[40];
+	snprintf(by, sizeof(by), "%s%s%s", coverage_by_name(r->by), r->by2 ? "," : "",
+		 coverage_by_name(r->by2));
 	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:{s:I, s:I, s:o}}", "as_of", day, "by",
-			 coverage_by_name(r->by), "workforce_year",
+			 by, "workforce_year",
 			 r->workforce_year ? json_integer(r->workforce_year) : json_null(), "rows",
-			 rows, "total", row_json(&r->total, r->by, true), "employers", "registered",
+			 rows, "total", row_json(&r->total, r->by, r->by2, true), "employers", "registered",
 			 (json_int_t)r->employers_registered, "known", (json_int_t)known,
 			 "registered_pct",
 			 pct_or_null(coverage_pct_x100(r->employers_registered, known)));

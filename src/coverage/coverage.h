@@ -13,7 +13,6 @@
 #include <jansson.h>
 
 #include "core/date.h"
-#include "ingest/refdata.h"
 #include "store/store.h"
 
 enum coverage_by {
@@ -32,11 +31,13 @@ enum coverage_by {
 enum coverage_by coverage_by_parse(const char *s);
 const char *coverage_by_name(enum coverage_by by);
 
-#define COVERAGE_KEY_SIZE 24
+#define COVERAGE_PART_SIZE 24
+#define COVERAGE_KEY_SIZE (2 * COVERAGE_PART_SIZE + 2)
 #define COVERAGE_LABEL_SIZE 208
 
 struct coverage_row {
-	char key[COVERAGE_KEY_SIZE];
+	char key[COVERAGE_KEY_SIZE];   /* part[0], or "part[0]/part[1]" with two dimensions */
+	char part[2][COVERAGE_PART_SIZE];
 	char label[COVERAGE_LABEL_SIZE];
 	int64_t active;
 	int64_t workforce; /* -1: unknown */
@@ -45,7 +46,7 @@ struct coverage_row {
 
 struct coverage_report {
 	struct date as_of;
-	enum coverage_by by;
+	enum coverage_by by, by2; /* by2: a second dimension, COV_BY_NONE when none */
 	int workforce_year; /* the newest year <= as_of's with workforce figures; 0 none */
 	struct coverage_row *rows;
 	size_t n;
@@ -57,12 +58,13 @@ struct coverage_report {
 int64_t coverage_pct_x100(int64_t active, int64_t workforce);
 
 /*
- * Builds the report.  Refreshes the aggregates first (today bounds them).
- * Rows are ordered by key; *r is freed with coverage_report_free.
+ * Builds the report by one dimension, or two (by2 not COV_BY_NONE: district
+ * x segment...).  Refreshes the aggregates first (today bounds them).  Rows
+ * are ordered by key; *r is freed with coverage_report_free.
  */
-jr_err coverage_report(struct store *s, const struct refdata *ref, enum coverage_by by,
-		       struct date as_of, struct date today, struct coverage_report *r,
-		       struct errbuf *eb);
+jr_err coverage_report(struct store *s, enum coverage_by by,
+		       enum coverage_by by2, struct date as_of, struct date today,
+		       struct coverage_report *r, struct errbuf *eb);
 void coverage_report_free(struct coverage_report *r);
 /* {"as_of", "by", "rows": [...], "total": {...}, "employers": {...}}; NULL on no memory. */
 json_t *coverage_report_json(const struct coverage_report *r);

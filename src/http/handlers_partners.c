@@ -33,18 +33,30 @@ static bool date_param(struct http_req *r, const char *name, struct date *d)
 
 void h_coverage(struct http_req *r)
 {
+	/* One dimension, or two separated by a comma (district,segment), as --by takes. */
 	const char *by_text = http_query(r, "by");
-	enum coverage_by by = *by_text ? coverage_by_parse(by_text) : COV_BY_SEGMENT;
+	enum coverage_by by = COV_BY_SEGMENT, by2 = COV_BY_NONE;
 	struct date as_of = r->today;
 	struct coverage_report rep;
 	struct errbuf eb;
+	if (*by_text) {
+		char first[32];
+		const char *comma = strchr(by_text, ',');
+		size_t len = comma ? (size_t)(comma - by_text) : strlen(by_text);
+		snprintf(first, sizeof(first), "%.*s", (int)(len < 31 ? len : 31), by_text);
+		by = len < 31 ? coverage_by_parse(first) : COV_BY_NONE;
+		by2 = comma ? coverage_by_parse(comma + 1) : COV_BY_NONE;
+		if (comma && !by2)
+			by = COV_BY_NONE;
+	}
 	if (by == COV_BY_NONE) {
-		bad(r, "by", "region, district, sector, segment, partner atau employer-kind");
+		bad(r, "by", "region, district, sector, segment, partner atau employer-kind "
+			     "(satu, atau dua dipisah koma)");
 		return;
 	}
 	if (!date_param(r, "as_of", &as_of))
 		return;
-	jr_err err = coverage_report(r->s, r->ref, by, as_of, r->today, &rep, &eb);
+	jr_err err = coverage_report(r->s, by, by2, as_of, r->today, &rep, &eb);
 	if (err != JR_EOK) {
 		http_reply_store_error(r, err, &eb);
 		return;

@@ -59,6 +59,7 @@ struct http_req {
 	char *body;
 	size_t body_len, body_cap;
 	bool body_too_big;
+	size_t dropped;           /* body bytes read and dropped */
 	struct store *s;
 	const struct refdata *ref;
 	struct date today;

@@ -31,6 +31,8 @@
 #define IDLE_TIMEOUT_SECONDS 30
 #define SHUTDOWN_WAIT_SECONDS 30
 #define VENDOR_MAX 32
+/* Body bytes dropped before the connection is closed instead. */
+#define DROP_MAX (1024 * 1024)
 /* Bearer tokens recently seen, so that an API client's every request does
  * not look its token up again: a disabled user's token works at most this
  * many seconds longer (docs/rules.md). */
@@ -607,8 +609,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (*upload_data_size) {
 		size_t n = *upload_data_size;
 		*upload_data_size = 0;
-		if (!r->route || r->status || r->body_too_big)
-			return MHD_YES; /* answered already, or a body nobody reads: drop it */
+		if (!r->route || r->status || r->body_too_big) {
+			/* A body nobody reads, or past the limit (chunked, so not refused
+			 * up front): dropped, and a client that keeps sending loses the
+			 * connection (libmicrohttpd cannot answer before the body ends). */
+			r->dropped += n;
+			return r->dropped > DROP_MAX ? MHD_NO : MHD_YES;
+		}
 		if (n > r->route->body_max - r->body_len || r->body_len + n > r->route->body_max) {
 			r->body_too_big = true;
 			free(r->body);

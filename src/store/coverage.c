@@ -12,17 +12,12 @@ jr_err store_coverage_refresh(struct store *s, struct date today, struct errbuf 
 	return C(s)->refresh(s, today, eb);
 }
 
-jr_err store_coverage_cells(struct store *s, struct store_cov_cell **out, size_t *n,
-			    struct errbuf *eb)
+jr_err store_coverage_active(struct store *s, enum store_cov_dim dim, struct date day,
+			     void (*fn)(void *ctx, const char *key, enum segment seg,
+					int64_t active),
+			     void *ctx, struct errbuf *eb)
 {
-	return C(s)->cells(s, out, n, eb);
-}
-
-jr_err store_coverage_active(struct store *s, struct date day,
-			     void (*fn)(void *ctx, int64_t cell, int64_t active), void *ctx,
-			     struct errbuf *eb)
-{
-	return C(s)->active(s, day, fn, ctx, eb);
+	return C(s)->active(s, dim, day, fn, ctx, eb);
 }
 
 jr_err store_coverage_months(struct store *s, int from, int to, struct store_cov_month *out,
@@ -68,4 +63,15 @@ jr_err store_kbli_sections_each(struct store *s,
 				void *ctx, struct errbuf *eb)
 {
 	return C(s)->kbli_sections_each(s, fn, ctx, eb);
+}
+
+jr_err store_region_name(struct store *s, const char *code, char *name, size_t size, bool *found,
+			 struct errbuf *eb)
+{
+	return C(s)->region_name(s, code, name, size, found, eb);
+}
+
+jr_err store_coverage_defer(struct store *s, int64_t rows, struct errbuf *eb)
+{
+	return C(s)->defer(s, rows, eb);
 }

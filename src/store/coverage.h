@@ -15,14 +15,12 @@
 #include "core/model.h"
 #include "store/store.h"
 
-/* A cell: the memberships sharing where they work, segment, sector, partner, kind. */
-struct store_cov_cell {
-	int64_t id;
-	char area[REGION_CODE_SIZE];   /* district code, or a shorter code, or "" */
-	enum segment segment;
-	char sector[2];                /* KBLI section letter, "" none */
-	int64_t partner_id;            /* 0 none */
-	enum employer_kind ekind;      /* EKIND_NONE: no employer */
+/* The dimensions the aggregates keep, each with the segment. */
+enum store_cov_dim {
+	COV_DIM_DISTRICT = 1, /* key: district code (or a shorter code, or "") */
+	COV_DIM_SECTOR,       /* key: KBLI section letter, "" none */
+	COV_DIM_PARTNER,      /* key: partner id in decimal, "0" none */
+	COV_DIM_EKIND,        /* key: employers.kind, "none" */
 };
 
 /* segment SEG_NONE and sector "ALL" mean every segment / sector. */
@@ -55,13 +53,21 @@ struct store_cov_month {
  * cov_month is kept.  Writes in its own transaction unless one is open.
  */
 jr_err store_coverage_refresh(struct store *s, struct date today, struct errbuf *eb);
-/* Every cell (*out freed with free()). */
-jr_err store_coverage_cells(struct store *s, struct store_cov_cell **out, size_t *n,
-			    struct errbuf *eb);
-/* Calls fn(cell, active) for each cell with memberships active on day. */
-jr_err store_coverage_active(struct store *s, struct date day,
-			     void (*fn)(void *ctx, int64_t cell, int64_t active), void *ctx,
-			     struct errbuf *eb);
+/*
+ * A write of about rows memberships follows (a large import): when
+ * rebuilding the aggregates afterwards costs less than keeping them row by
+ * row, stop keeping them; the next read rebuilds.  Inside the caller's
+ * transaction.
+ */
+jr_err store_coverage_defer(struct store *s, int64_t rows, struct errbuf *eb);
+/*
+ * Calls fn(key, segment, n) with parts of the memberships of dim active on
+ * day: a key may come several times, its active count is the sum of its n.
+ */
+jr_err store_coverage_active(struct store *s, enum store_cov_dim dim, struct date day,
+			     void (*fn)(void *ctx, const char *key, enum segment seg,
+					int64_t active),
+			     void *ctx, struct errbuf *eb);
 /* Totals of every month from..to (YYYYMM) into out[0..n) (n = months in range). */
 jr_err store_coverage_months(struct store *s, int from, int to, struct store_cov_month *out,
 			     struct errbuf *eb);
@@ -80,6 +86,9 @@ jr_err store_targets_each(struct store *s,
 /* Employers registered, and known from licensing records not matched to them. */
 jr_err store_employers_known(struct store *s, int64_t *registered, int64_t *unregistered,
 			     struct errbuf *eb);
+/* The name of a region code ("Pekalongan Barat"); *found false when unknown. */
+jr_err store_region_name(struct store *s, const char *code, char *name, size_t size, bool *found,
+			 struct errbuf *eb);
 /* KBLI section titles: fn(letter, title) for A..U. */
 jr_err store_kbli_sections_each(struct store *s,
 				void (*fn)(void *ctx, const char *letter, const char *title),
@@ -87,8 +96,9 @@ jr_err store_kbli_sections_each(struct store *s,
 
 struct store_coverage_ops {
 	jr_err (*refresh)(struct store *, struct date, struct errbuf *);
-	jr_err (*cells)(struct store *, struct store_cov_cell **, size_t *, struct errbuf *);
-	jr_err (*active)(struct store *, struct date, void (*)(void *, int64_t, int64_t), void *,
+	jr_err (*defer)(struct store *, int64_t, struct errbuf *);
+	jr_err (*active)(struct store *, enum store_cov_dim, struct date,
+			 void (*)(void *, const char *, enum segment, int64_t), void *,
 			 struct errbuf *);
 	jr_err (*months)(struct store *, int, int, struct store_cov_month *, struct errbuf *);
 	jr_err (*workforce_put)(struct store *, const struct store_workforce *, int64_t,
@@ -101,6 +111,7 @@ struct store_coverage_ops {
 	jr_err (*targets_each)(struct store *, jr_err (*)(void *, const struct store_target *),
 			       void *, struct errbuf *);
 	jr_err (*employers_known)(struct store *, int64_t *, int64_t *, struct errbuf *);
+	jr_err (*region_name)(struct store *, const char *, char *, size_t, bool *, struct errbuf *);
 	jr_err (*kbli_sections_each)(struct store *, void (*)(void *, const char *, const char *),
 				     void *, struct errbuf *);
 };

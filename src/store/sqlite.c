@@ -166,6 +166,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"AND m.start_date <= ?2 AND (m.end_date IS NULL OR m.end_date >= ?2) "
 		"AND (m.inactive_since IS NULL OR m.inactive_since > ?2) "
 		"ORDER BY c.agreement_id IS NULL, m.start_date DESC LIMIT 1",
+	[ST_REGION_NAME] = "SELECT name FROM regions WHERE code = ?1",
 };
 
 

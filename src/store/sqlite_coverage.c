@@ -1,6 +1,6 @@
 /*
  * sqlite_coverage.c - workforce, targets and the coverage aggregates in
- * SQLite (003_partners.sql explains cov_cells, cov_day, cov_month).
+ * SQLite (003_partners.sql explains cov_dim_day, cov_dim_month, cov_state).
  */
 #include "compat.h"
 
@@ -54,42 +54,25 @@ static jr_err state_read(struct sqlite_store *q, struct cov_state *cs, struct er
 	return JR_EOK;
 }
 
-/* Rebuilds cov_cells and cov_day from the memberships. */
+/* Rebuilds cov_dim_day from the memberships. */
 static jr_err rebuild_days(struct store *s, struct errbuf *eb)
 {
 	static const char *const sql =
-		"DELETE FROM cov_month; DELETE FROM cov_day; DELETE FROM cov_cells;"
-		"INSERT INTO cov_cells(area, segment, sector, partner_id, ekind) "
-		"  SELECT DISTINCT area, segment, sector, partner_id, ekind "
-		"  FROM cov_membership_cell_key;"
-		"CREATE TEMP TABLE cov_keyed AS SELECT c.id AS cell, k.start_day, k.stop_day "
-		"  FROM cov_membership_cell_key k JOIN cov_cells c ON c.area = k.area "
-		"  AND c.segment = k.segment AND c.sector = k.sector "
-		"  AND c.partner_id = k.partner_id AND c.ekind = k.ekind "
-		"  WHERE k.stop_day IS NULL OR k.stop_day > k.start_day;"
-		"INSERT INTO cov_day(cell, day, starts, stops) "
-		"  SELECT cell, start_day, count(*), 0 FROM cov_keyed GROUP BY cell, start_day;"
-		"INSERT INTO cov_day(cell, day, starts, stops) "
-		"  SELECT cell, stop_day, 0, count(*) FROM cov_keyed WHERE stop_day IS NOT NULL "
-		"  GROUP BY cell, stop_day "
-		"  ON CONFLICT(cell, day) DO UPDATE SET stops = stops + excluded.stops;"
+		"DELETE FROM cov_dim_month; DELETE FROM cov_dim_day; DELETE FROM cov_apply;"
+		"CREATE TEMP TABLE cov_keyed AS SELECT * FROM cov_membership_keys;"
+		"INSERT INTO cov_dim_day(dim, day, key, segment, starts, stops) "
+		"  SELECT d.dim, start_day, CASE d.dim WHEN 1 THEN area WHEN 2 THEN sector "
+		"  WHEN 3 THEN partner ELSE ekind END AS key, segment, count(*), 0 "
+		"  FROM cov_keyed, cov_dims d GROUP BY d.dim, start_day, key, segment;"
+		"INSERT INTO cov_dim_day(dim, day, key, segment, starts, stops) "
+		"  SELECT d.dim, stop_day, CASE d.dim WHEN 1 THEN area WHEN 2 THEN sector "
+		"  WHEN 3 THEN partner ELSE ekind END AS key, segment, 0, count(*) "
+		"  FROM cov_keyed, cov_dims d WHERE stop_day IS NOT NULL "
+		"  GROUP BY d.dim, stop_day, key, segment "
+		"  ON CONFLICT(dim, day, key, segment) DO UPDATE SET stops = stops + excluded.stops;"
 		"DROP TABLE temp.cov_keyed;"
 		"UPDATE cov_state SET stale = 0, dirty_month = NULL, horizon = NULL;";
 	return sq_exec(s, sql, eb);
-}
-
-static jr_err max_cell(struct sqlite_store *q, int64_t *n, struct errbuf *eb)
-{
-	sqlite3_stmt *st = prep(q, "SELECT coalesce(max(id), 0), "
-				   "(SELECT coalesce(max(day), 0) / 100 FROM cov_day) FROM cov_cells", eb);
-	if (!st)
-		return JR_EDB;
-	int rc = sqlite3_step(st);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return db_error(q, eb, "membaca sel cakupan");
-	return JR_EOK;
 }
 
 static jr_err int_query(struct sqlite_store *q, const char *sql, int *out, struct errbuf *eb)
@@ -105,59 +88,136 @@ static jr_err int_query(struct sqlite_store *q, const char *sql, int *out, struc
 	return JR_EOK;
 }
 
-/*
- * Rewrites cov_month after month from (kept: nothing before it changed), or
- * every month when from_scratch, up to horizon: each month's row per cell
- * is the previous month's plus that month's starts minus stops.
- */
-static jr_err rebuild_months(struct sqlite_store *q, int from, bool from_scratch, int horizon,
-			     struct errbuf *eb)
+/* A small map from "key\x1fsegment" to a running count, for one dimension. */
+struct keymap {
+	char (*name)[48];
+	int64_t *active;
+	int32_t *slot; /* index + 1; 0 empty */
+	size_t n, cap, nslot;
+};
+
+static uint64_t hash_str(const char *s)
 {
-	int64_t ncell;
-	jr_err err = max_cell(q, &ncell, eb);
-	if (err != JR_EOK)
-		return err;
-	int64_t *active = calloc((size_t)ncell + 1, sizeof(*active));
-	if (!active)
-		return errbuf_set(eb, JR_ENOMEM, "memori tidak cukup untuk cakupan");
-	sqlite3_stmt *del = NULL, *base = NULL, *ev = NULL, *ins = NULL;
-	del = prep(q, "DELETE FROM cov_month WHERE month > ?1", eb);
-	base = prep(q, "SELECT cell, active FROM cov_month WHERE month = ?1", eb);
-	ev = prep(q, "SELECT day / 100, cell, starts - stops FROM cov_day WHERE day >= ?1 "
-		     "ORDER BY day", eb);
-	ins = prep(q, "INSERT INTO cov_month(month, cell, active) VALUES (?1, ?2, ?3)", eb);
+	uint64_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* Index of name (added when new); -1 out of memory. */
+static ptrdiff_t keymap_at(struct keymap *m, const char *name)
+{
+	if ((m->n + 1) * 2 > m->nslot) {
+		size_t nslot = m->nslot ? m->nslot * 2 : 1024;
+		int32_t *slot = calloc(nslot, sizeof(*slot));
+		if (!slot)
+			return -1;
+		for (size_t i = 0; i < m->n; i++) {
+			size_t j = hash_str(m->name[i]) & (nslot - 1);
+			while (slot[j])
+				j = (j + 1) & (nslot - 1);
+			slot[j] = (int32_t)i + 1;
+		}
+		free(m->slot);
+		m->slot = slot;
+		m->nslot = nslot;
+	}
+	size_t j = hash_str(name) & (m->nslot - 1);
+	while (m->slot[j]) {
+		size_t i = (size_t)m->slot[j] - 1;
+		if (!strcmp(m->name[i], name))
+			return (ptrdiff_t)i;
+		j = (j + 1) & (m->nslot - 1);
+	}
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 512;
+		void *a = realloc(m->name, cap * sizeof(*m->name));
+		if (!a)
+			return -1;
+		m->name = a;
+		void *b = realloc(m->active, cap * sizeof(*m->active));
+		if (!b)
+			return -1;
+		m->active = b;
+		m->cap = cap;
+	}
+	snprintf(m->name[m->n], sizeof(m->name[m->n]), "%s", name);
+	m->active[m->n] = 0;
+	m->slot[j] = (int32_t)m->n + 1;
+	return (ptrdiff_t)m->n++;
+}
+
+static void keymap_free(struct keymap *m)
+{
+	free(m->name);
+	free(m->active);
+	free(m->slot);
+}
+
+static ptrdiff_t key_of_row(struct keymap *m, sqlite3_stmt *st, int col)
+{
+	char name[48];
+	snprintf(name, sizeof(name), "%s\x1f%s", (const char *)sqlite3_column_text(st, col),
+		 (const char *)sqlite3_column_text(st, col + 1));
+	return keymap_at(m, name);
+}
+
+/*
+ * Rewrites cov_dim_month of dim after month from (kept: nothing before it
+ * changed), or every month when from_scratch, up to horizon: each month's
+ * row per key is the previous month's plus that month's starts minus stops.
+ */
+static jr_err derive_months(struct sqlite_store *q, int dim, int from, bool from_scratch,
+			    int horizon, struct errbuf *eb)
+{
+	struct keymap km = {0};
+	jr_err err = JR_EOK;
+	sqlite3_stmt *del = prep(q, "DELETE FROM cov_dim_month WHERE dim = ?1 AND month > ?2", eb);
+	sqlite3_stmt *base = prep(q, "SELECT key, segment, active FROM cov_dim_month "
+				     "WHERE dim = ?1 AND month = ?2", eb);
+	sqlite3_stmt *ev = prep(q, "SELECT day / 100, key, segment, starts - stops FROM cov_dim_day "
+				   "WHERE dim = ?1 AND day >= ?2 ORDER BY day", eb);
+	sqlite3_stmt *ins = prep(q, "INSERT INTO cov_dim_month(dim, month, key, segment, active) "
+				    "VALUES (?1, ?2, ?3, ?4, ?5)", eb);
 	if (!del || !base || !ev || !ins) {
 		err = JR_EDB;
 		goto out;
 	}
 	int rc;
-	sqlite3_bind_int(del, 1, from_scratch ? 0 : from);
+	sqlite3_bind_int(del, 1, dim);
+	sqlite3_bind_int(del, 2, from_scratch ? 0 : from);
 	if (sqlite3_step(del) != SQLITE_DONE) {
 		err = db_error(q, eb, "menghapus cakupan bulanan");
 		goto out;
 	}
 	if (!from_scratch) {
-		sqlite3_bind_int(base, 1, from);
+		sqlite3_bind_int(base, 1, dim);
+		sqlite3_bind_int(base, 2, from);
 		while ((rc = sqlite3_step(base)) == SQLITE_ROW) {
-			int64_t c = sqlite3_column_int64(base, 0);
-			if (c >= 0 && c <= ncell)
-				active[c] = sqlite3_column_int64(base, 1);
+			ptrdiff_t k = key_of_row(&km, base, 0);
+			if (k < 0)
+				goto nomem;
+			km.active[k] = sqlite3_column_int64(base, 2);
 		}
 		if (rc != SQLITE_DONE) {
 			err = db_error(q, eb, "membaca cakupan bulanan");
 			goto out;
 		}
 	}
-	sqlite3_bind_int(ev, 1, from * 100 + 1);
+	sqlite3_bind_int(ev, 1, dim);
+	sqlite3_bind_int(ev, 2, from * 100 + 1);
 	rc = sqlite3_step(ev);
 	for (int m = from; m <= horizon; m = month_next(m)) {
 		if (m != from || from_scratch) {
-			for (int64_t c = 1; c <= ncell; c++) {
-				if (!active[c])
+			for (size_t k = 0; k < km.n; k++) {
+				if (!km.active[k])
 					continue;
-				sqlite3_bind_int(ins, 1, m);
-				sqlite3_bind_int64(ins, 2, c);
-				sqlite3_bind_int64(ins, 3, active[c]);
+				const char *name = km.name[k], *sep = strchr(name, '\x1f');
+				sqlite3_bind_int(ins, 1, dim);
+				sqlite3_bind_int(ins, 2, m);
+				sqlite3_bind_text(ins, 3, name, (int)(sep - name), SQLITE_STATIC);
+				sqlite3_bind_text(ins, 4, sep + 1, -1, SQLITE_STATIC);
+				sqlite3_bind_int64(ins, 5, km.active[k]);
 				if (sqlite3_step(ins) != SQLITE_DONE) {
 					err = db_error(q, eb, "menulis cakupan bulanan");
 					goto out;
@@ -166,20 +226,24 @@ static jr_err rebuild_months(struct sqlite_store *q, int from, bool from_scratch
 			}
 		}
 		while (rc == SQLITE_ROW && sqlite3_column_int(ev, 0) == m) {
-			int64_t c = sqlite3_column_int64(ev, 1);
-			if (c >= 0 && c <= ncell)
-				active[c] += sqlite3_column_int64(ev, 2);
+			ptrdiff_t k = key_of_row(&km, ev, 1);
+			if (k < 0)
+				goto nomem;
+			km.active[k] += sqlite3_column_int64(ev, 3);
 			rc = sqlite3_step(ev);
 		}
 	}
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		err = db_error(q, eb, "membaca peristiwa cakupan");
+	goto out;
+nomem:
+	err = errbuf_set(eb, JR_ENOMEM, "memori tidak cukup untuk cakupan");
 out:
 	sqlite3_finalize(del);
 	sqlite3_finalize(base);
 	sqlite3_finalize(ev);
 	sqlite3_finalize(ins);
-	free(active);
+	keymap_free(&km);
 	return err;
 }
 
@@ -196,26 +260,30 @@ static jr_err refresh_in_tx(struct store *s, struct date today, struct errbuf *e
 	if (err != JR_EOK)
 		return err;
 	int last_event = 0, first_event = 0;
-	if ((err = int_query(q, "SELECT coalesce(max(day), 0) / 100 FROM cov_day", &last_event,
-			     eb)) != JR_EOK ||
-	    (err = int_query(q, "SELECT coalesce(min(day), 0) / 100 FROM cov_day", &first_event,
-			     eb)) != JR_EOK)
+	if ((err = int_query(q, "SELECT coalesce(max(day), 0) / 100 FROM cov_dim_day "
+				"WHERE dim = 4", &last_event, eb)) != JR_EOK ||
+	    (err = int_query(q, "SELECT coalesce(min(day), 0) / 100 FROM cov_dim_day "
+				"WHERE dim = 4", &first_event, eb)) != JR_EOK)
 		return err;
 	int horizon = today.year * 100 + today.month;
 	if (last_event > horizon)
 		horizon = last_event;
 	if (cs.horizon && !cs.dirty_month && cs.horizon == horizon)
 		return JR_EOK;
-	if (!cs.horizon) {
-		if (first_event)
-			err = rebuild_months(q, first_event, true, horizon, eb);
-	} else {
-		int from = cs.horizon;
+	bool scratch = !cs.horizon;
+	int from = first_event;
+	if (!scratch) {
+		from = cs.horizon;
 		if (cs.dirty_month && cs.dirty_month < from)
 			from = cs.dirty_month;
 		if (first_event && from < first_event)
 			from = first_event;
-		err = rebuild_months(q, from, false, horizon, eb);
+	}
+	if (first_event) {
+		for (int d = COV_DIM_DISTRICT; err == JR_EOK && d <= COV_DIM_EKIND; d++)
+			err = derive_months(q, d, from, scratch, horizon, eb);
+	} else {
+		err = sq_exec(s, "DELETE FROM cov_dim_month", eb);
 	}
 	if (err != JR_EOK)
 		return err;
@@ -254,62 +322,31 @@ static jr_err sqc_refresh(struct store *s, struct date today, struct errbuf *eb)
 	return err;
 }
 
-/* ---- reads ---- */
-
-static jr_err sqc_cells(struct store *s, struct store_cov_cell **out, size_t *n,
-			struct errbuf *eb)
+/*
+ * Keeping a membership costs about five times what rebuilding costs per
+ * membership (measured: 26 us against 5 us of CPU), so a write of more than
+ * a fifth of the memberships is cheaper rebuilt.
+ */
+static jr_err sqc_defer(struct store *s, int64_t rows, struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *st = prep(q, "SELECT id, area, segment, sector, partner_id, ekind "
-				   "FROM cov_cells ORDER BY id", eb);
-	if (!st)
-		return JR_EDB;
-	size_t cap = 0;
-	jr_err err = JR_EOK;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			size_t ncap = cap ? cap * 2 : 256;
-			struct store_cov_cell *p = realloc(*out, ncap * sizeof(**out));
-			if (!p) {
-				err = errbuf_set(eb, JR_ENOMEM, "memori tidak cukup untuk sel cakupan");
-				break;
-			}
-			*out = p;
-			cap = ncap;
-		}
-		struct store_cov_cell *c = &(*out)[(*n)++];
-		const char *t;
-		c->id = sqlite3_column_int64(st, 0);
-		copy_col(st, 1, c->area, sizeof(c->area));
-		t = (const char *)sqlite3_column_text(st, 2);
-		c->segment = t ? segment_parse(t, strlen(t)) : SEG_NONE;
-		copy_col(st, 3, c->sector, sizeof(c->sector));
-		c->partner_id = sqlite3_column_int64(st, 4);
-		t = (const char *)sqlite3_column_text(st, 5);
-		c->ekind = t ? employer_kind_parse(t, strlen(t)) : EKIND_NONE;
-	}
-	if (err == JR_EOK && rc != SQLITE_DONE)
-		err = db_error(q, eb, "membaca sel cakupan");
-	sqlite3_finalize(st);
-	if (err != JR_EOK) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-	}
-	return err;
+	int have = 0;
+	jr_err err = int_query(q, "SELECT coalesce(max(id), 0) FROM memberships", &have, eb);
+	if (err != JR_EOK || rows * 5 <= have)
+		return err;
+	return sq_exec(s, "UPDATE cov_state SET stale = 1 WHERE stale = 0", eb);
 }
+
+/* ---- reads ---- */
 
 static jr_err horizon_of(struct sqlite_store *q, int *h, struct errbuf *eb)
 {
 	return int_query(q, "SELECT coalesce(horizon, 0) FROM cov_state", h, eb);
 }
 
-static jr_err sqc_active(struct store *s, struct date day,
-			 void (*fn)(void *ctx, int64_t cell, int64_t active), void *ctx,
-			 struct errbuf *eb)
+static jr_err sqc_active(struct store *s, enum store_cov_dim dim, struct date day,
+			 void (*fn)(void *ctx, const char *key, enum segment seg, int64_t active),
+			 void *ctx, struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
 	int h;
@@ -319,21 +356,24 @@ static jr_err sqc_active(struct store *s, struct date day,
 	int m = day.year * 100 + day.month;
 	if (h && m > h)
 		m = h;
-	/* The month's opening figure plus the days of the month up to day. */
+	/* The month's opening figure plus the days of the month up to day; the
+	 * caller adds them up (cheaper than a GROUP BY's sorter here). */
 	sqlite3_stmt *st = prep(q,
-		"SELECT cell, sum(n) FROM ("
-		"  SELECT cell, active AS n FROM cov_month WHERE month = ?1 "
-		"  UNION ALL SELECT cell, starts - stops FROM cov_day "
-		"  WHERE day BETWEEN ?1 * 100 + 1 AND ?2) GROUP BY cell", eb);
+		"SELECT key, segment, active FROM cov_dim_month WHERE dim = ?3 AND month = ?1 "
+		"UNION ALL SELECT key, segment, starts - stops FROM cov_dim_day "
+		"WHERE dim = ?3 AND day BETWEEN ?1 * 100 + 1 AND ?2", eb);
 	if (!st)
 		return JR_EDB;
 	sqlite3_bind_int(st, 1, m);
 	sqlite3_bind_int(st, 2, day_number(day));
+	sqlite3_bind_int(st, 3, dim);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t n = sqlite3_column_int64(st, 1);
+		int64_t n = sqlite3_column_int64(st, 2);
+		const char *seg = (const char *)sqlite3_column_text(st, 1);
 		if (n)
-			fn(ctx, sqlite3_column_int64(st, 0), n);
+			fn(ctx, (const char *)sqlite3_column_text(st, 0),
+			   segment_parse(seg, strlen(seg)), n);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -363,18 +403,20 @@ static jr_err sqc_months(struct store *s, int from, int to, struct store_cov_mon
 	size_t i = 0;
 	for (int m = first; m <= to; m = month_next(m))
 		all[i++].month = m;
-	/* A month without cov_month rows opened with nobody active. */
+	/* Totals from the smallest dimension (employer kind); a month without
+	 * rows opened with nobody active. */
 	sqlite3_stmt *st = prep(q,
-		"SELECT month, sum(active), 0, 0 FROM cov_month WHERE month BETWEEN ?1 AND ?2 "
-		"GROUP BY month UNION ALL "
-		"SELECT day / 100, 0, sum(starts), sum(stops) FROM cov_day "
-		"WHERE day BETWEEN ?1 * 100 + 1 AND ?2 * 100 + 31 GROUP BY day / 100", eb);
+		"SELECT month, sum(active), 0, 0 FROM cov_dim_month WHERE dim = ?3 "
+		"AND month BETWEEN ?1 AND ?2 GROUP BY month UNION ALL "
+		"SELECT day / 100, 0, sum(starts), sum(stops) FROM cov_dim_day "
+		"WHERE dim = ?3 AND day BETWEEN ?1 * 100 + 1 AND ?2 * 100 + 31 GROUP BY day / 100", eb);
 	if (!st) {
 		free(all);
 		return JR_EDB;
 	}
 	sqlite3_bind_int(st, 1, first);
 	sqlite3_bind_int(st, 2, to);
+	sqlite3_bind_int(st, 3, COV_DIM_EKIND);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int m = sqlite3_column_int(st, 0);
@@ -574,6 +616,22 @@ static jr_err sqc_employers_known(struct store *s, int64_t *registered, int64_t 
 	return rc == SQLITE_ROW ? JR_EOK : db_error(q, eb, "menghitung pemberi kerja");
 }
 
+static jr_err sqc_region_name(struct store *s, const char *code, char *name, size_t size,
+			      bool *found, struct errbuf *eb)
+{
+	struct sqlite_store *q = sq(s);
+	sqlite3_stmt *st = stmt_get(q, ST_REGION_NAME, eb);
+	if (!st)
+		return JR_EDB;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
+	if (*found)
+		copy_col(st, 0, name, size);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JR_EOK : db_error(q, eb, "membaca wilayah");
+}
+
 static jr_err sqc_kbli_sections_each(struct store *s,
 				     void (*fn)(void *ctx, const char *letter, const char *title),
 				     void *ctx, struct errbuf *eb)
@@ -592,7 +650,7 @@ static jr_err sqc_kbli_sections_each(struct store *s,
 
 const struct store_coverage_ops sqlite_coverage_ops = {
 	.refresh = sqc_refresh,
-	.cells = sqc_cells,
+	.defer = sqc_defer,
 	.active = sqc_active,
 	.months = sqc_months,
 	.workforce_put = sqc_workforce_put,
@@ -600,5 +658,6 @@ const struct store_coverage_ops sqlite_coverage_ops = {
 	.target_put = sqc_target_put,
 	.targets_each = sqc_targets_each,
 	.employers_known = sqc_employers_known,
+	.region_name = sqc_region_name,
 	.kbli_sections_each = sqc_kbli_sections_each,
 };

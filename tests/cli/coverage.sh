@@ -11,6 +11,7 @@ naive() {
 	segment) key="m.segment" ;;
 	sector) key="coalesce((select section from kbli where code = substr(e.kbli, 1, 2)), '')" ;;
 	employer-kind) key="coalesce(e.kind, 'none')" ;;
+	district,segment) key="substr(coalesce(m.region_code, e.region_code, p.region_code, ''), 1, 8) || '/' || m.segment" ;;
 	esac
 	sql "select $key, count(*) from memberships m left join employers e on e.id = m.employer_id
 	     join persons p on p.nik = m.person_nik
@@ -44,6 +45,7 @@ for day in 2026-11-22 2024-06-15 2019-01-01 2030-01-01; do
 	same $day district "by district on $day equals a plain count"
 done
 same 2026-11-22 segment "by segment"
+same 2026-11-22 district,segment "by district and segment"
 same 2026-11-22 sector "by sector"
 same 2026-11-22 employer-kind "by employer kind"
 run "$JARING" coverage --json

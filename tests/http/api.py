@@ -86,6 +86,24 @@ st, j, hd = srv.json("POST", "/api/v1/session", '{"username":"admin","password":
 t.ok(st == 415 and j["error"]["code"] == "unsupported_media_type", "a sign-in that is not application/json: 415 (no cross-site form posts)", j)
 st, j, hd = srv.json("POST", "/api/v1/session", "x" * 70000, JS)
 t.ok(st == 413 and j["error"]["code"] == "too_large", "body over the limit: 413", j)
+c = srv.conn()
+c.request("POST", "/api/v1/session", body=iter([b'{"username":"' + b"a" * 8192] * 20), encode_chunked=True,
+          headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked"})
+resp = c.getresponse()
+t.ok(resp.status == 413, "a chunked body over the limit: 413", resp.status)
+c.close()
+s_ = socket.create_connection((srv.host, srv.port))
+s_.sendall(b"POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+           b"Transfer-Encoding: chunked\r\n\r\n")
+closed = False
+try:
+    s_.settimeout(30)
+    for _ in range(400):  # 40 MB if the server kept reading
+        s_.sendall(b"186a0\r\n" + b"x" * 100000 + b"\r\n")
+except OSError:
+    closed = True
+s_.close()
+t.ok(closed, "an endless chunked body is cut off, not read to its end")
 st, j, hd = srv.json("PUT", "/api/v1/session")
 t.ok(st == 405 and "GET" in hd.get("allow", ""), "405 with Allow", hd)
 st, j, hd = srv.json("GET", "/api/v1/nothing", client=admin)
@@ -167,6 +185,9 @@ t.ok(rc == 0 and st == 200 and j == json.loads(cli_out), "coverage is exactly `j
 rc, cli_out, err = run([JARING, "coverage", "--monthly", "2024-01", "2024-12", "--json"], dict(env, JARING_TODAY="2024-12-01"))
 st, j, hd = srv.json("GET", "/api/v1/coverage/monthly?from=2024-01&to=2024-12", client=api)
 t.ok(rc == 0 and st == 200 and j == json.loads(cli_out), "monthly coverage is exactly the command line's", (j, cli_out[:300]))
+rc, cli_out, err = run([JARING, "coverage", "--by", "district,segment", "--json"], dict(env, JARING_TODAY="2024-12-01"))
+st, j, hd = srv.json("GET", "/api/v1/coverage?by=district,segment", client=api)
+t.ok(rc == 0 and st == 200 and j == json.loads(cli_out), "coverage by two dimensions is the command line's", (j, cli_out[:300]))
 st, j, hd = srv.json("GET", "/api/v1/coverage?by=planet", client=api)
 t.ok(st == 400 and "by" in j["error"]["fields"], "unknown coverage dimension: 400", j)
 st, j, hd = srv.json("GET", "/api/v1/coverage/monthly?from=2024-13&to=2024-12", client=api)

@@ -114,68 +114,68 @@ CREATE TABLE targets (
 
 -- ---- coverage aggregates -------------------------------------------------
 --
--- Every membership belongs to one cell: where it works (the membership's
--- own region, else its employer's, else the person's home; cut to the
--- district), its segment, its employer's KBLI section, the partner behind it
--- (the paying partner of a cohort, else its employer's partner) and its
--- employer's kind.  A membership is active from start_date to the earlier of
--- end_date and the day before inactive_since.
+-- A membership is counted where it works (the membership's own region, else
+-- its employer's, else the person's home; cut to the district), in its
+-- segment, and by its employer's KBLI section, the partner behind it (the
+-- paying partner of a cohort, else its employer's partner) and its
+-- employer's kind.  It is active from start_date to the earlier of end_date
+-- and the day before inactive_since.
 --
--- cov_day holds, per cell and day (YYYYMMDD), how many memberships start
--- and how many stop being active that day; triggers keep it exact as
--- memberships change.  cov_month holds, per cell and month, how many were
--- active on the month's first day; it is derived from cov_day and brought up
--- to date from cov_state.dirty_month (the earliest month a change touched)
--- before coverage is read.  Active on day D = cov_month at D's month +
--- cov_day from the month's first day to D.
+-- For each dimension (dim 1 district, 2 KBLI section, 3 partner, 4 employer
+-- kind), always with the segment, cov_dim_day holds how many memberships
+-- start and how many stop being active on each day (YYYYMMDD); triggers keep
+-- it exact as memberships, employers and persons change.  cov_dim_month
+-- holds how many were active on each month's first day (rows of 0 left out);
+-- it is derived from cov_dim_day, from cov_state.dirty_month (the earliest
+-- month a change touched) on, before coverage is read.  Active on day D =
+-- cov_dim_month at D's month + cov_dim_day from the month's first day to D:
+-- a few thousand rows whatever the number of memberships.
 
-CREATE TABLE cov_cells (
-  id         INTEGER PRIMARY KEY,
-  area       TEXT NOT NULL,   -- district code '33.75.01', or a shorter code, or ''
-  segment    TEXT NOT NULL,
-  sector     TEXT NOT NULL,   -- KBLI section letter, or ''
-  partner_id INTEGER NOT NULL, -- 0: none
-  ekind      TEXT NOT NULL    -- employers.kind, or 'none'
-);
-CREATE UNIQUE INDEX cov_cells_key ON cov_cells(area, segment, sector, partner_id, ekind);
-
-CREATE TABLE cov_day (
-  cell   INTEGER NOT NULL,
-  day    INTEGER NOT NULL,
-  starts INTEGER NOT NULL,
-  stops  INTEGER NOT NULL,
-  PRIMARY KEY (cell, day)
-) WITHOUT ROWID;
-CREATE INDEX cov_day_day ON cov_day(day);
-
-CREATE TABLE cov_month (
-  month  INTEGER NOT NULL,  -- YYYYMM
-  cell   INTEGER NOT NULL,
-  active INTEGER NOT NULL,  -- active on the month's first day
-  PRIMARY KEY (month, cell)
+CREATE TABLE cov_dim_day (
+  dim     INTEGER NOT NULL,
+  day     INTEGER NOT NULL,
+  key     TEXT NOT NULL,
+  segment TEXT NOT NULL,
+  starts  INTEGER NOT NULL,
+  stops   INTEGER NOT NULL,
+  PRIMARY KEY (dim, day, key, segment)
 ) WITHOUT ROWID;
 
--- One row.  dirty_month: cov_month is exact before it (NULL: everywhere).
--- stale: a change of an employer or person moved memberships between cells;
--- cov_day is rebuilt from memberships before the next read.
+CREATE TABLE cov_dim_month (
+  dim     INTEGER NOT NULL,
+  month   INTEGER NOT NULL,  -- YYYYMM
+  key     TEXT NOT NULL,
+  segment TEXT NOT NULL,
+  active  INTEGER NOT NULL,  -- active on the month's first day
+  PRIMARY KEY (dim, month, key, segment)
+) WITHOUT ROWID;
+
+-- One row.  dirty_month: cov_dim_month is exact before it (NULL:
+-- everywhere).  stale: cov_dim_day is not kept (a database migrated with
+-- memberships in it); the next read rebuilds it from the memberships.
 CREATE TABLE cov_state (
   only        INTEGER PRIMARY KEY CHECK (only = 1),
   dirty_month INTEGER,
   stale       INTEGER NOT NULL DEFAULT 0,
-  horizon     INTEGER          -- last month cov_month holds
+  horizon     INTEGER          -- last month cov_dim_month holds
 );
 INSERT INTO cov_state(only, dirty_month, stale) VALUES (1, NULL, 1);
 
--- The cell of a membership, found (or made) by the triggers below.
-CREATE VIEW cov_membership_cell_key AS
+CREATE TABLE cov_dims (dim INTEGER PRIMARY KEY);
+INSERT INTO cov_dims VALUES (1), (2), (3), (4);
+
+-- Each membership's keys and the days it starts and stops being active.
+CREATE VIEW cov_membership_keys AS
 SELECT m.id AS membership_id,
-       substr(coalesce(m.region_code, e.region_code, p.region_code, ''), 1, 8) AS area,
        m.segment AS segment,
+       substr(coalesce(m.region_code, e.region_code, p.region_code, ''), 1, 8) AS area,
        coalesce((SELECT k.section FROM kbli k WHERE k.code = substr(e.kbli, 1, 2)), '') AS sector,
-       coalesce(CASE WHEN m.payer_kind = 'partner' THEN m.payer_ref END, e.partner_id, 0)
-         AS partner_id,
+       CAST(coalesce(CASE WHEN m.payer_kind = 'partner' THEN m.payer_ref END, e.partner_id, 0)
+            AS TEXT) AS partner,
        coalesce(e.kind, 'none') AS ekind,
        CAST(replace(m.start_date, '-', '') AS INTEGER) AS start_day,
+       -- Never before the start: a membership non-active from its first day
+       -- starts and stops that day, and counts nowhere.
        CASE
          WHEN m.end_date IS NULL AND m.inactive_since IS NULL THEN NULL
          WHEN m.inactive_since IS NULL OR date(m.end_date, '+1 day') < m.inactive_since
@@ -186,78 +186,126 @@ FROM memberships m
 LEFT JOIN employers e ON e.id = m.employer_id
 LEFT JOIN persons p ON p.nik = m.person_nik;
 
-CREATE TRIGGER cov_day_dirty_ins AFTER INSERT ON cov_day
-WHEN (SELECT coalesce(dirty_month, 999999) FROM cov_state) > NEW.day / 100
-BEGIN
-  UPDATE cov_state SET dirty_month = NEW.day / 100;
-END;
-CREATE TRIGGER cov_day_dirty_upd AFTER UPDATE ON cov_day
-WHEN (SELECT coalesce(dirty_month, 999999) FROM cov_state) > NEW.day / 100
-BEGIN
-  UPDATE cov_state SET dirty_month = NEW.day / 100;
-END;
-
--- Adds (sign 1) or removes (sign -1) a membership's events.  SQLite triggers
--- cannot call one another with arguments, so each trigger repeats the two
--- statements with its own row; cov_apply below is the one place they read.
+-- Adds (sign 1) or removes (sign -1) a membership's events in every
+-- dimension; stop_only leaves its start alone (only the end changed).
+-- SQLite triggers take no arguments: the other triggers insert a row here
+-- and this one does the work.
 CREATE TABLE cov_apply (
   membership_id INTEGER NOT NULL,
-  sign          INTEGER NOT NULL
+  sign          INTEGER NOT NULL,
+  stop_only     INTEGER NOT NULL DEFAULT 0
 );
 CREATE TRIGGER cov_apply_ins AFTER INSERT ON cov_apply
-WHEN (SELECT stale FROM cov_state) = 0
 BEGIN
-  INSERT OR IGNORE INTO cov_cells(area, segment, sector, partner_id, ekind)
-    SELECT area, segment, sector, partner_id, ekind FROM cov_membership_cell_key
-    WHERE membership_id = NEW.membership_id AND NEW.sign > 0;
-  INSERT INTO cov_day(cell, day, starts, stops)
-    SELECT c.id, k.start_day, NEW.sign, 0
-    FROM cov_membership_cell_key k
-    JOIN cov_cells c ON c.area = k.area AND c.segment = k.segment AND c.sector = k.sector
-      AND c.partner_id = k.partner_id AND c.ekind = k.ekind
-    WHERE k.membership_id = NEW.membership_id
-      AND (k.stop_day IS NULL OR k.stop_day > k.start_day)
-  ON CONFLICT(cell, day) DO UPDATE SET starts = starts + excluded.starts;
-  INSERT INTO cov_day(cell, day, starts, stops)
-    SELECT c.id, k.stop_day, 0, NEW.sign
-    FROM cov_membership_cell_key k
-    JOIN cov_cells c ON c.area = k.area AND c.segment = k.segment AND c.sector = k.sector
-      AND c.partner_id = k.partner_id AND c.ekind = k.ekind
-    WHERE k.membership_id = NEW.membership_id
-      AND k.stop_day IS NOT NULL AND k.stop_day > k.start_day
-  ON CONFLICT(cell, day) DO UPDATE SET stops = stops + excluded.stops;
+  INSERT INTO cov_dim_day(dim, day, key, segment, starts, stops)
+    SELECT d.dim, k.start_day,
+           CASE d.dim WHEN 1 THEN k.area WHEN 2 THEN k.sector WHEN 3 THEN k.partner
+                      ELSE k.ekind END,
+           k.segment, NEW.sign, 0
+    FROM cov_membership_keys k, cov_dims d
+    WHERE k.membership_id = NEW.membership_id AND NEW.stop_only = 0
+  ON CONFLICT(dim, day, key, segment) DO UPDATE SET starts = starts + excluded.starts;
+  INSERT INTO cov_dim_day(dim, day, key, segment, starts, stops)
+    SELECT d.dim, k.stop_day,
+           CASE d.dim WHEN 1 THEN k.area WHEN 2 THEN k.sector WHEN 3 THEN k.partner
+                      ELSE k.ekind END,
+           k.segment, 0, NEW.sign
+    FROM cov_membership_keys k, cov_dims d
+    WHERE k.membership_id = NEW.membership_id AND k.stop_day IS NOT NULL
+  ON CONFLICT(dim, day, key, segment) DO UPDATE SET stops = stops + excluded.stops;
+  -- The earliest month this change touched.
+  UPDATE cov_state SET dirty_month = (
+      SELECT min(CASE WHEN NEW.stop_only THEN 999999 ELSE k.start_day / 100 END,
+                 coalesce(k.stop_day / 100, 999999))
+      FROM cov_membership_keys k WHERE k.membership_id = NEW.membership_id)
+    WHERE coalesce(dirty_month, 999999) > (
+      SELECT min(CASE WHEN NEW.stop_only THEN 999999 ELSE k.start_day / 100 END,
+                 coalesce(k.stop_day / 100, 999999))
+      FROM cov_membership_keys k WHERE k.membership_id = NEW.membership_id);
   DELETE FROM cov_apply;
 END;
 
+-- While the aggregates are stale nothing is tracked: the next read rebuilds.
 CREATE TRIGGER cov_memberships_ins AFTER INSERT ON memberships
+WHEN (SELECT stale FROM cov_state) = 0
 BEGIN
-  INSERT INTO cov_apply VALUES (NEW.id, 1);
-END;
-CREATE TRIGGER cov_memberships_upd_before BEFORE UPDATE OF start_date, end_date,
-  inactive_since, segment, employer_id, region_code, payer_kind, payer_ref ON memberships
-BEGIN
-  INSERT INTO cov_apply VALUES (OLD.id, -1);
-END;
-CREATE TRIGGER cov_memberships_upd_after AFTER UPDATE OF start_date, end_date,
-  inactive_since, segment, employer_id, region_code, payer_kind, payer_ref ON memberships
-BEGIN
-  INSERT INTO cov_apply VALUES (NEW.id, 1);
+  INSERT INTO cov_apply(membership_id, sign) VALUES (NEW.id, 1);
 END;
 CREATE TRIGGER cov_memberships_del BEFORE DELETE ON memberships
+WHEN (SELECT stale FROM cov_state) = 0
 BEGIN
-  INSERT INTO cov_apply VALUES (OLD.id, -1);
+  INSERT INTO cov_apply(membership_id, sign) VALUES (OLD.id, -1);
+END;
+-- A change of what places the membership moves both its events...
+CREATE TRIGGER cov_memberships_move_before BEFORE UPDATE OF start_date, segment, employer_id,
+  region_code, payer_kind, payer_ref ON memberships
+WHEN (SELECT stale FROM cov_state) = 0 AND (OLD.start_date IS NOT NEW.start_date
+  OR OLD.segment IS NOT NEW.segment OR OLD.employer_id IS NOT NEW.employer_id
+  OR OLD.region_code IS NOT NEW.region_code OR OLD.payer_kind IS NOT NEW.payer_kind
+  OR OLD.payer_ref IS NOT NEW.payer_ref)
+BEGIN
+  INSERT INTO cov_apply(membership_id, sign) VALUES (OLD.id, -1);
+END;
+CREATE TRIGGER cov_memberships_move_after AFTER UPDATE OF start_date, segment, employer_id,
+  region_code, payer_kind, payer_ref ON memberships
+WHEN (SELECT stale FROM cov_state) = 0 AND (OLD.start_date IS NOT NEW.start_date
+  OR OLD.segment IS NOT NEW.segment OR OLD.employer_id IS NOT NEW.employer_id
+  OR OLD.region_code IS NOT NEW.region_code OR OLD.payer_kind IS NOT NEW.payer_kind
+  OR OLD.payer_ref IS NOT NEW.payer_ref)
+BEGIN
+  INSERT INTO cov_apply(membership_id, sign) VALUES (NEW.id, 1);
+END;
+-- ...an end (or non-active since) alone moves only the stop: the start's
+-- month stays exact, so a lapse does not re-derive years of months.
+CREATE TRIGGER cov_memberships_end_before BEFORE UPDATE OF end_date, inactive_since
+  ON memberships
+WHEN (SELECT stale FROM cov_state) = 0
+  AND (OLD.end_date IS NOT NEW.end_date OR OLD.inactive_since IS NOT NEW.inactive_since)
+  AND OLD.start_date IS NEW.start_date AND OLD.segment IS NEW.segment
+  AND OLD.employer_id IS NEW.employer_id AND OLD.region_code IS NEW.region_code
+  AND OLD.payer_kind IS NEW.payer_kind AND OLD.payer_ref IS NEW.payer_ref
+BEGIN
+  INSERT INTO cov_apply(membership_id, sign, stop_only) VALUES (OLD.id, -1, 1);
+END;
+CREATE TRIGGER cov_memberships_end_after AFTER UPDATE OF end_date, inactive_since
+  ON memberships
+WHEN (SELECT stale FROM cov_state) = 0
+  AND (OLD.end_date IS NOT NEW.end_date OR OLD.inactive_since IS NOT NEW.inactive_since)
+  AND OLD.start_date IS NEW.start_date AND OLD.segment IS NEW.segment
+  AND OLD.employer_id IS NEW.employer_id AND OLD.region_code IS NEW.region_code
+  AND OLD.payer_kind IS NEW.payer_kind AND OLD.payer_ref IS NEW.payer_ref
+BEGIN
+  INSERT INTO cov_apply(membership_id, sign, stop_only) VALUES (NEW.id, 1, 1);
 END;
 
--- Changes that move many memberships between cells: rebuild before reading.
-CREATE TRIGGER cov_employers_upd AFTER UPDATE OF region_code, kbli, partner_id, kind
+-- An employer or person change moves their memberships between keys.
+CREATE TRIGGER cov_employers_before BEFORE UPDATE OF region_code, kbli, partner_id, kind
   ON employers
-WHEN OLD.region_code IS NOT NEW.region_code OR OLD.kbli IS NOT NEW.kbli
-  OR OLD.partner_id IS NOT NEW.partner_id OR OLD.kind IS NOT NEW.kind
+WHEN (SELECT stale FROM cov_state) = 0 AND (OLD.region_code IS NOT NEW.region_code
+  OR OLD.kbli IS NOT NEW.kbli OR OLD.partner_id IS NOT NEW.partner_id
+  OR OLD.kind IS NOT NEW.kind)
 BEGIN
-  UPDATE cov_state SET stale = 1 WHERE stale = 0;
+  INSERT INTO cov_apply(membership_id, sign)
+    SELECT id, -1 FROM memberships WHERE employer_id = OLD.id;
 END;
-CREATE TRIGGER cov_persons_upd AFTER UPDATE OF region_code ON persons
-WHEN OLD.region_code IS NOT NEW.region_code
+CREATE TRIGGER cov_employers_after AFTER UPDATE OF region_code, kbli, partner_id, kind
+  ON employers
+WHEN (SELECT stale FROM cov_state) = 0 AND (OLD.region_code IS NOT NEW.region_code
+  OR OLD.kbli IS NOT NEW.kbli OR OLD.partner_id IS NOT NEW.partner_id
+  OR OLD.kind IS NOT NEW.kind)
 BEGIN
-  UPDATE cov_state SET stale = 1 WHERE stale = 0;
+  INSERT INTO cov_apply(membership_id, sign)
+    SELECT id, 1 FROM memberships WHERE employer_id = NEW.id;
+END;
+CREATE TRIGGER cov_persons_before BEFORE UPDATE OF region_code ON persons
+WHEN (SELECT stale FROM cov_state) = 0 AND OLD.region_code IS NOT NEW.region_code
+BEGIN
+  INSERT INTO cov_apply(membership_id, sign)
+    SELECT id, -1 FROM memberships WHERE person_nik = OLD.nik;
+END;
+CREATE TRIGGER cov_persons_after AFTER UPDATE OF region_code ON persons
+WHEN (SELECT stale FROM cov_state) = 0 AND OLD.region_code IS NOT NEW.region_code
+BEGIN
+  INSERT INTO cov_apply(membership_id, sign)
+    SELECT id, 1 FROM memberships WHERE person_nik = NEW.nik;
 END;
