@@ -31,6 +31,9 @@ static const struct {
 	{"target", cmd_target, "target peserta aktif per wilayah, tahun dan segmen"},
 	{"coverage", cmd_coverage, "cakupan: peserta aktif dibanding angkatan kerja dan target"},
 	{"arrears", cmd_arrears, "tunggakan iuran per pembayar, menurut umur, dengan denda"},
+	{"serve", cmd_serve, "sajikan antarmuka web dan API JSON"},
+	{"user", cmd_user, "akun pengguna dan perannya"},
+	{"token", cmd_token, "token Bearer untuk klien API"},
 };
 
 static void usage(FILE *f)

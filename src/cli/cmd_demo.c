@@ -6,8 +6,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "accounts/accounts.h"
 #include "cli/cli.h"
 #include "demo/demo.h"
+#include "store/partners.h"
 
 static const char help[] =
 	"Pemakaian: jaring [--db PATH] demo [--scale N] [--seed S] [--force] [--json]\n"
@@ -74,6 +76,47 @@ static jr_err build(const struct cli *cli, const char *path, const struct demo_o
 	return err;
 }
 
+/* Demo sign-ins for `jaring serve`, printed by demo and `make demo`; the
+ * partner user `kesra` acts for the city's welfare section when the demo
+ * has that partner. */
+static const struct {
+	const char *name, *password;
+	enum role role;
+} demo_users[] = {
+	{"admin", "admin-demo-1", ROLE_ADMIN},
+	{"petugas", "petugas-demo-1", ROLE_OFFICER},
+	{"pimpinan", "pimpinan-demo-1", ROLE_VIEWER},
+	{"kesra", "kesra-demo-1", ROLE_PARTNER},
+};
+
+static jr_err find_welfare(void *ctx, const struct store_partner *p)
+{
+	int64_t *id = ctx;
+	if (!*id && !strcmp(p->kind, "welfare_section"))
+		*id = p->id;
+	return JR_EOK;
+}
+
+static jr_err add_demo_users(const char *path, struct errbuf *eb)
+{
+	struct store *s;
+	if (!account_init())
+		return errbuf_set(eb, JR_EIO, "libsodium tidak dapat dimulai");
+	int64_t welfare = 0;
+	jr_err err = store_open(path, STORE_EXISTING, &s, eb);
+	if (err == JR_EOK)
+		err = store_partners_each(s, find_welfare, &welfare, eb);
+	for (size_t i = 0; err == JR_EOK && i < ARRAY_SIZE(demo_users); i++) {
+		bool partner = demo_users[i].role == ROLE_PARTNER;
+		if (partner && !welfare)
+			continue;
+		err = account_user_add(s, "demo", demo_users[i].name, demo_users[i].role,
+				       partner ? welfare : 0, demo_users[i].password, NULL, eb);
+	}
+	store_close(s);
+	return err;
+}
+
 static void print_summary(const char *db, const struct demo_opts *o, const struct demo_summary *m)
 {
 	char a[32], b[32], c[32], d[32];
@@ -89,6 +132,10 @@ static void print_summary(const char *db, const struct demo_opts *o, const struc
 	       cli_fmt_count(m->by_segment_active[SEG_PU], b, sizeof(b)),
 	       cli_fmt_count(m->by_segment_active[SEG_BPU], c, sizeof(c)),
 	       cli_fmt_count(m->by_segment_active[SEG_JAKON], d, sizeof(d)));
+	printf("  masuk ke `jaring serve` (nama / kata sandi):\n");
+	for (size_t i = 0; i < ARRAY_SIZE(demo_users); i++)
+		printf("    %-8s %-10s %s\n", role_name(demo_users[i].role), demo_users[i].name,
+		       demo_users[i].password);
 }
 
 static void print_json(const char *db, const struct demo_opts *o, const struct demo_summary *m)
@@ -100,11 +147,17 @@ static void print_json(const char *db, const struct demo_opts *o, const struct d
 	for (int g = 1; g < SEG_COUNT; g++)
 		json_object_set_new(segs, segment_name((enum segment)g),
 				    json_integer(m->by_segment_active[g]));
-	json_t *out = json_pack("{s:s, s:i, s:I, s:I, s:o, s:I, s:I, s:I, s:o}", "db", db, "scale",
+	json_t *users = json_array();
+	for (size_t i = 0; i < ARRAY_SIZE(demo_users); i++)
+		json_array_append_new(users, json_pack("{s:s, s:s, s:s}", "name", demo_users[i].name,
+						       "role", role_name(demo_users[i].role),
+						       "password", demo_users[i].password));
+	json_t *out = json_pack("{s:s, s:i, s:I, s:I, s:o, s:I, s:I, s:I, s:o, s:o}", "db", db, "scale",
 				o->scale, "seed", (json_int_t)o->seed, "employers",
 				(json_int_t)m->employers, "employers_by_kind", kinds, "persons",
 				(json_int_t)m->persons, "memberships", (json_int_t)m->memberships,
-				"active", (json_int_t)m->active, "active_by_segment", segs);
+				"active", (json_int_t)m->active, "active_by_segment", segs, "users",
+				users);
 	json_dumpf(out, stdout, JSON_INDENT(2));
 	fputc('\n', stdout);
 	json_decref(out);
@@ -168,6 +221,8 @@ int cmd_demo(const struct cli *cli, int argc, char **argv)
 	struct demo_summary sum;
 	struct errbuf eb;
 	jr_err err = build(cli, tmp, &o, &sum, &eb);
+	if (err == JR_EOK)
+		err = add_demo_users(tmp, &eb);
 	if (err == JR_EOK) {
 		remove_db(cli->db);
 		if (rename(tmp, cli->db) != 0)

@@ -9,11 +9,14 @@
 #include "compat.h"
 
 #include <sqlite3.h>
+#include <pthread.h>
 #include <sys/stat.h>
 
 #include "embedded.h"
 #include "store/coverage.h"
 #include "store/partners.h"
+#include "store/accounts.h"
+#include "store/browse.h"
 #include "store/sqlite_int.h"
 
 /* Forward-only migrations: index i brings the schema to version i + 1. */
@@ -21,6 +24,7 @@ static const unsigned char *const migrations[] = {
 	schema_001,
 	schema_002,
 	schema_003,
+	schema_006,
 };
 
 
@@ -208,6 +212,30 @@ sqlite3_stmt *sq_prepare(struct sqlite_store *q, const char *sql, struct errbuf 
 	return st;
 }
 
+sqlite3_stmt *stmt_cached(struct sqlite_store *q, const char *sql, struct errbuf *eb)
+{
+	size_t i;
+	for (i = 0; i < SQ_CACHED_MAX && q->cached[i].sql; i++) {
+		if (q->cached[i].sql == sql) {
+			sqlite3_reset(q->cached[i].st);
+			sqlite3_clear_bindings(q->cached[i].st);
+			return q->cached[i].st;
+		}
+	}
+	if (i == SQ_CACHED_MAX) {
+		errbuf_set(eb, JR_EDB, "terlalu banyak perintah SQL tersimpan");
+		return NULL;
+	}
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		db_error(q, eb, "menyiapkan perintah SQL");
+		return NULL;
+	}
+	q->cached[i].sql = sql;
+	q->cached[i].st = st;
+	return st;
+}
+
 void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s && *s)
@@ -280,6 +308,8 @@ static void sq_close(struct store *s)
 	struct sqlite_store *q = sq(s);
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(q->stmt[i]);
+	for (int i = 0; i < SQ_CACHED_MAX && q->cached[i].sql; i++)
+		sqlite3_finalize(q->cached[i].st);
 	sqlite3_close(q->db);
 	free(q);
 }
@@ -332,6 +362,8 @@ static const struct store_ops sqlite_ops = {
 	.bpu_set_inactive = sq_bpu_set_inactive,
 	.partners = &sqlite_partner_ops,
 	.coverage = &sqlite_coverage_ops,
+	.accounts = &sqlite_accounts_ops,
+	.browse = &sqlite_browse_ops,
 };
 
 static jr_err migrate(struct sqlite_store *q, struct errbuf *eb)
@@ -376,10 +408,22 @@ static jr_err migrate(struct sqlite_store *q, struct errbuf *eb)
 	return JR_EOK;
 }
 
+/*
+ * Before the first connection: no memory statistics, whose counters take a
+ * process-wide mutex on every allocation (connections used by several
+ * threads at once, as the server's are, would queue on it).
+ */
+static void sqlite_configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 jr_err store_sqlite_open(const char *path, enum store_open_mode mode, struct store **out,
 			 struct errbuf *eb)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	struct stat sb;
+	pthread_once(&once, sqlite_configure);
 	*out = NULL;
 	if (mode == STORE_EXISTING && stat(path, &sb) != 0)
 		return errbuf_set(eb, JR_ENOTFOUND,

@@ -54,10 +54,19 @@ enum stmt_id {
 	ST_COUNT
 };
 
+/* Statements of later aggregates (accounts, browse...) are cached by the
+ * address of their static SQL text, so that each keeps its SQL in its own
+ * file instead of growing stmt_id. */
+#define SQ_CACHED_MAX 96
+
 struct sqlite_store {
 	struct store base;
 	sqlite3 *db;
 	sqlite3_stmt *stmt[ST_COUNT];
+	struct {
+		const char *sql;
+		sqlite3_stmt *st;
+	} cached[SQ_CACHED_MAX];
 };
 
 struct sqlite_store *sq(struct store *s);
@@ -68,6 +77,12 @@ sqlite3_stmt *stmt_get(struct sqlite_store *q, enum stmt_id id, struct errbuf *e
 
 /* Prepares a statement used a few times (finalize it); NULL with eb filled on failure. */
 sqlite3_stmt *sq_prepare(struct sqlite_store *q, const char *sql, struct errbuf *eb);
+/*
+ * The prepared statement for sql (a string with static storage: its address
+ * is the key), reset and with its bindings cleared; NULL with eb filled when
+ * it does not prepare or the cache is full.
+ */
+sqlite3_stmt *stmt_cached(struct sqlite_store *q, const char *sql, struct errbuf *eb);
 
 void bind_text_or_null(sqlite3_stmt *st, int i, const char *s);
 

@@ -15,6 +15,8 @@
 #include "core/model.h"
 
 struct store;
+struct store_accounts_ops;
+struct store_browse_ops;
 
 /* What an upsert did. */
 enum store_upsert { STORE_INSERTED = 1, STORE_UPDATED, STORE_UNCHANGED };
@@ -390,6 +392,8 @@ struct store_ops {
 	/* one table per later aggregate (store/<aggregate>.h) */
 	const struct store_partner_ops *partners;
 	const struct store_coverage_ops *coverage;
+	const struct store_accounts_ops *accounts;
+	const struct store_browse_ops *browse;
 };
 
 /* Every backend's struct starts with this. */
