@@ -64,5 +64,6 @@ int cmd_export(const struct cli *cli, int argc, char **argv);
 int cmd_demo(const struct cli *cli, int argc, char **argv);
 int cmd_bill(const struct cli *cli, int argc, char **argv);
 int cmd_arrears(const struct cli *cli, int argc, char **argv);
+int cmd_construction(const struct cli *cli, int argc, char **argv);
 
 #endif

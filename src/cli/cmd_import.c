@@ -8,15 +8,18 @@
 #include <unistd.h>
 
 #include "billing/payments.h"
+#include "construction/construction.h"
 #include "cli/cli.h"
 #include "ingest/csvread.h"
 #include "ingest/import.h"
+#include "ingest/rates.h"
 
 static const char help[] =
 	"Pemakaian: jaring [--db PATH] import JENIS BERKAS [--dry-run] [--errors OUT.csv] [--json]\n"
 	"\n"
-	"JENIS: employers (pemberi_kerja), workers (tenaga_kerja) atau payments\n"
-	"(pembayaran).  BERKAS: CSV\n"
+	"JENIS: employers (pemberi_kerja), workers (tenaga_kerja), payments\n"
+	"(pembayaran), sirup (pengadaan: paket LKPP, hanya Pekerjaan Konstruksi disimpan)\n"
+	"atau projects (proyek: proyek JAKON terdaftar).  BERKAS: CSV\n"
 	"(koma atau titik koma, UTF-8 dengan/tanpa BOM).  Judul kolom boleh bahasa Inggris\n"
 	"atau Indonesia, urutan bebas; lihat docs/formats.md.\n"
 	"\n"
@@ -110,7 +113,8 @@ static void print_summary(const struct import_result *r, const char *kind, bool 
 		printf("Gunakan --errors FILE untuk laporan lengkap baris yang ditolak.\n");
 }
 
-static void print_json(const struct import_result *r, const char *kind, bool dry_run)
+static void print_json(const struct import_result *r, const char *kind, bool dry_run,
+		       const struct sirup_import_extra *x)
 {
 	json_t *o = json_pack("{s:s, s:b, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:s}", "kind", kind,
 			      "dry_run", dry_run, "rows", (json_int_t)r->rows, "accepted",
@@ -118,6 +122,12 @@ static void print_json(const struct import_result *r, const char *kind, bool dry
 			      "warnings", (json_int_t)r->warnings, "inserted",
 			      (json_int_t)r->inserted, "updated", (json_int_t)r->updated,
 			      "unchanged", (json_int_t)r->unchanged, "unknown_columns", r->unknown);
+	if (x)
+		json_object_set_new(o, "procurement",
+				    json_pack("{s:I, s:I, s:I}", "other_kinds",
+					      (json_int_t)x->other_kinds, "superseded",
+					      (json_int_t)x->superseded, "failed",
+					      (json_int_t)x->failed));
 	json_dumpf(o, stdout, JSON_INDENT(2));
 	fputc('\n', stdout);
 	json_decref(o);
@@ -168,10 +178,13 @@ int cmd_import(const struct cli *cli, int argc, char **argv)
 	if (argc - optind != 2)
 		return cli_usage_error("import", "perlu JENIS dan BERKAS");
 	bool payments = payments_kind_parse(argv[optind]);
+	bool sirup = sirup_kind_parse(argv[optind]);
+	bool projects = projects_kind_parse(argv[optind]);
 	o.kind = import_kind_parse(argv[optind]);
-	if (!o.kind && !payments)
+	if (!o.kind && !payments && !sirup && !projects)
 		return cli_usage_error("import",
-				       "jenis '%s' tidak dikenal (employers, workers atau payments)",
+				       "jenis '%s' tidak dikenal (employers, workers, payments, "
+				       "sirup atau projects)",
 				       argv[optind]);
 	o.path = argv[optind + 1];
 
@@ -206,8 +219,23 @@ int cmd_import(const struct cli *cli, int argc, char **argv)
 		o.progress_ctx = &prog;
 	}
 	struct import_result res;
+	struct sirup_import_extra extra = {0};
 	struct errbuf eb;
-	jr_err err = payments ? payments_import(s, &o, &res, &eb) : import_run(s, ref, &o, &res, &eb);
+	jr_err err;
+	if (payments) {
+		err = payments_import(s, &o, &res, &eb);
+	} else if (sirup) {
+		struct rates *rates = NULL;
+		memset(&res, 0, sizeof(res));
+		err = rates_load(&rates, &eb);
+		if (err == JR_EOK)
+			err = sirup_import(s, rates, &o, &res, &extra, &eb);
+		rates_free(rates);
+	} else if (projects) {
+		err = projects_import(s, ref, &o, &res, &eb);
+	} else {
+		err = import_run(s, ref, &o, &res, &eb);
+	}
 	if (o.on_progress && res.rows >= 50000)
 		fputs("\r\033[K", stderr);
 	store_close(s);
@@ -219,10 +247,16 @@ int cmd_import(const struct cli *cli, int argc, char **argv)
 			errors_path ? " (lihat laporan)" : " (gunakan --errors FILE)");
 	if (err != JR_EOK)
 		return cli_fail("%s: %s; tidak ada yang disimpan", o.path, eb.msg);
-	const char *kind = payments ? "payments" : import_kind_name(o.kind);
+	const char *kind = payments ? "payments" : sirup ? "sirup" : projects ? "projects"
+										: import_kind_name(o.kind);
 	if (as_json)
-		print_json(&res, kind, o.dry_run);
+		print_json(&res, kind, o.dry_run, sirup ? &extra : NULL);
 	else
 		print_summary(&res, kind, o.dry_run, errors_path);
+	if (sirup && !as_json)
+		printf("Paket konstruksi: %zu disimpan (%zu tender gagal/batal); %zu baris pengadaan "
+		       "lain dilewati; %zu tender lama diganti tender berikutnya.\n",
+		       res.accepted - extra.other_kinds - extra.superseded, extra.failed,
+		       extra.other_kinds, extra.superseded);
 	return res.rejected ? EXIT_PARTIAL : EXIT_DONE;
 }
