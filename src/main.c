@@ -26,6 +26,7 @@ static const struct {
 	{"demo", cmd_demo, "bangun basis data demonstrasi (Kota Pekalongan)"},
 	{"bill", cmd_bill, "tagihan iuran satu bulan untuk setiap pembayar"},
 	{"arrears", cmd_arrears, "tunggakan iuran per pembayar, menurut umur, dengan denda"},
+	{"compliance", cmd_compliance, "temuan kepatuhan per pemberi kerja, dengan bukti"},
 	{"construction", cmd_construction, "paket konstruksi pengadaan vs proyek JAKON terdaftar"},
 };
 

@@ -65,5 +65,6 @@ int cmd_demo(const struct cli *cli, int argc, char **argv);
 int cmd_bill(const struct cli *cli, int argc, char **argv);
 int cmd_arrears(const struct cli *cli, int argc, char **argv);
 int cmd_construction(const struct cli *cli, int argc, char **argv);
+int cmd_compliance(const struct cli *cli, int argc, char **argv);
 
 #endif
