@@ -117,7 +117,9 @@ jr_err compliance_program_gap(const struct rates *r, const struct iuran_case *c,
 
 /*
  * Monthly figure of an arrears: what is owed spread over the months from
- * the oldest unpaid period to the as-of month, both counted.
+ * the oldest unpaid period up to the month before the as-of month (at
+ * least one): three unpaid monthly bills seen in the fourth month give one
+ * bill's amount.
  */
 int64_t compliance_arrears_monthly(int64_t owed_sen, int oldest_period, struct date as_of);
 

@@ -84,8 +84,8 @@ int64_t compliance_arrears_monthly(int64_t owed_sen, int oldest_period, struct d
 	if (oldest_period > 0) {
 		int64_t a = (int64_t)(oldest_period / 100) * 12 + oldest_period % 100;
 		int64_t b = (int64_t)as_of.year * 12 + as_of.month;
-		if (b >= a)
-			months = b - a + 1;
+		if (b - a > 1)
+			months = b - a;
 	}
 	return owed_sen / months;
 }
