@@ -25,6 +25,7 @@ static const struct {
 	{"export", cmd_export, "ekspor pemberi kerja atau tenaga kerja ke CSV"},
 	{"demo", cmd_demo, "bangun basis data demonstrasi (Kota Pekalongan)"},
 	{"bill", cmd_bill, "tagihan iuran satu bulan untuk setiap pembayar"},
+	{"coverage", cmd_coverage, "cakupan: peserta aktif dibanding angkatan kerja dan target"},
 	{"arrears", cmd_arrears, "tunggakan iuran per pembayar, menurut umur, dengan denda"},
 	{"compliance", cmd_compliance, "temuan kepatuhan per pemberi kerja, dengan bukti"},
 	{"construction", cmd_construction, "paket konstruksi pengadaan vs proyek JAKON terdaftar"},

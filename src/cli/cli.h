@@ -64,6 +64,7 @@ int cmd_export(const struct cli *cli, int argc, char **argv);
 int cmd_demo(const struct cli *cli, int argc, char **argv);
 int cmd_bill(const struct cli *cli, int argc, char **argv);
 int cmd_arrears(const struct cli *cli, int argc, char **argv);
+int cmd_coverage(const struct cli *cli, int argc, char **argv);
 int cmd_construction(const struct cli *cli, int argc, char **argv);
 int cmd_compliance(const struct cli *cli, int argc, char **argv);
 

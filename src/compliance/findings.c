@@ -76,6 +76,8 @@ static int cmp_emp_id(const void *a, const void *b)
 static struct emp *find_emp(struct emps *l, int64_t id)
 {
 	struct emp key = {.id = id};
+	if (!l->n)
+		return NULL;
 	return bsearch(&key, l->v, l->n, sizeof(*l->v), cmp_emp_id);
 }
 
@@ -449,7 +451,8 @@ static jr_err finish(struct run *x, const struct compliance_opts *o)
 		r->f[w++] = *f;
 	}
 	r->n = w;
-	qsort(r->f, r->n, sizeof(*r->f), cmp_finding);
+	if (r->n)
+		qsort(r->f, r->n, sizeof(*r->f), cmp_finding);
 	for (size_t i = 0; i < r->n; i++) {
 		r->by_kind[r->f[i].kind]++;
 		r->missing_by_kind_sen[r->f[i].kind] += r->f[i].missing_monthly_sen;

@@ -126,7 +126,8 @@ jr_err sirup_import(struct store *s, const struct rates *rt, const struct import
 		l.n++;
 	}
 	/* One package per plan entry: later tenders replace earlier ones. */
-	qsort(l.v, l.n, sizeof(*l.v), cmp_kd_rup);
+	if (l.n)
+		qsort(l.v, l.n, sizeof(*l.v), cmp_kd_rup);
 	size_t kept = 0;
 	for (size_t i = 0; i < l.n; i++) {
 		if (kept && !strcmp(l.v[kept - 1].kd_rup, l.v[i].kd_rup)) {

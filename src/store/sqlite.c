@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 
 #include "embedded.h"
+#include "store/coverage.h"
+#include "store/partners.h"
 #include "store/procurement.h"
 #include "store/sqlite_int.h"
 
@@ -19,6 +21,7 @@
 static const unsigned char *const migrations[] = {
 	schema_001,
 	schema_002,
+	schema_003,
 	schema_005,
 };
 
@@ -303,6 +306,8 @@ static const struct store_ops sqlite_ops = {
 	.allocation_insert = sq_allocation_insert,
 	.payer_find = sq_payer_find,
 	.bpu_set_inactive = sq_bpu_set_inactive,
+	.partners = &sqlite_partner_ops,
+	.coverage = &sqlite_coverage_ops,
 	.procurement = &sqlite_procurement_ops,
 };
 

@@ -305,6 +305,9 @@ jr_err store_bpu_set_inactive(struct store *s, int64_t person_nik, const struct 
 
 /* ---- backend contract ---- */
 
+struct store_partner_ops;
+struct store_coverage_ops;
+
 /* What a backend implements; store.c dispatches to it. */
 struct store_ops {
 	const char *name;
@@ -382,6 +385,9 @@ struct store_ops {
 			     struct errbuf *eb);
 	jr_err (*bpu_set_inactive)(struct store *s, int64_t person_nik, const struct date *since,
 				   struct errbuf *eb);
+	/* one table per later aggregate (store/<aggregate>.h) */
+	const struct store_partner_ops *partners;
+	const struct store_coverage_ops *coverage;
 	const struct store_procurement_ops *procurement;
 };
 
