@@ -89,6 +89,10 @@ static void print_summary(const char *db, const struct demo_opts *o, const struc
 	       cli_fmt_count(m->by_segment_active[SEG_PU], b, sizeof(b)),
 	       cli_fmt_count(m->by_segment_active[SEG_BPU], c, sizeof(c)),
 	       cli_fmt_count(m->by_segment_active[SEG_JAKON], d, sizeof(d)));
+	printf("  paket konstruksi %s; tenaga kerja konstruksi %s terdaftar dari perkiraan %s\n",
+	       cli_fmt_count(m->packages, a, sizeof(a)),
+	       cli_fmt_count(m->construction_registered, b, sizeof(b)),
+	       cli_fmt_count(m->construction_expected, c, sizeof(c)));
 }
 
 static void print_json(const char *db, const struct demo_opts *o, const struct demo_summary *m)
@@ -105,6 +109,10 @@ static void print_json(const char *db, const struct demo_opts *o, const struct d
 				(json_int_t)m->employers, "employers_by_kind", kinds, "persons",
 				(json_int_t)m->persons, "memberships", (json_int_t)m->memberships,
 				"active", (json_int_t)m->active, "active_by_segment", segs);
+	json_object_set_new(out, "construction",
+			    json_pack("{s:I, s:I, s:I}", "packages", (json_int_t)m->packages,
+				      "workers_expected", (json_int_t)m->construction_expected,
+				      "workers_registered", (json_int_t)m->construction_registered));
 	json_dumpf(out, stdout, JSON_INDENT(2));
 	fputc('\n', stdout);
 	json_decref(out);

@@ -233,6 +233,9 @@ jr_err demo_build(struct store *s, const struct refdata *ref, const struct demo_
 		rc = demo_build_bpu(g);
 	if (rc == JR_EOK)
 		rc = demo_build_jakon(g);
+	struct demo_summary proc = {0};
+	if (rc == JR_EOK)
+		rc = demo_build_procurement(g, &proc);
 	if (rc == JR_EOK) {
 		struct store_counts c;
 		rc = store_counts(s, o->today, &c, eb);
@@ -245,6 +248,9 @@ jr_err demo_build(struct store *s, const struct refdata *ref, const struct demo_
 			       sizeof(sum->by_segment_active));
 			sum->active = c.active;
 			memcpy(sum->by_kind, g->by_kind, sizeof(sum->by_kind));
+			sum->packages = proc.packages;
+			sum->construction_expected = proc.construction_expected;
+			sum->construction_registered = proc.construction_registered;
 		}
 	}
 	gen_free(g);

@@ -40,6 +40,9 @@ struct demo_summary {
 	int64_t by_segment_active[SEG_COUNT]; /* persons active on today, per segment */
 	int64_t active;                       /* distinct persons active on today */
 	int64_t by_kind[EKIND_COUNT];         /* employers written, per kind */
+	/* The procurement plan (construction packages, not counting failed tenders)
+	 * and its construction workers expected and registered. */
+	int64_t packages, construction_expected, construction_registered;
 };
 
 /*

@@ -240,4 +240,9 @@ jr_err demo_build_bpu(struct demo_gen *g);
 /* Construction workers per project of the construction firms. */
 jr_err demo_build_jakon(struct demo_gen *g);
 
+/* ---- procurement (procurement.c) ---- */
+
+/* The procurement plan, registered projects and their workers; fills sum's procurement counts. */
+jr_err demo_build_procurement(struct demo_gen *g, struct demo_summary *sum);
+
 #endif

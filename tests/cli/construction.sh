@@ -87,4 +87,20 @@ run "$JARING" construction --bogus
 expect_rc 2 "unknown option"
 run "$JARING" construction --help
 expect_rc 0 "help"
+
+# The demo's procurement plan: 702 construction workers expected, 128 registered.
+export JARING_DB="$TMP/demo.db"
+run "$JARING" demo --json
+expect_rc 0 "demo"
+expect_json 'd["construction"]["workers_expected"], d["construction"]["workers_registered"]' "(702, 128)" \
+	"demo summary: 128 of 702 construction workers registered"
+run "$JARING" construction --json
+expect_json 'd["workers"], d["packages_failed"]' "({'expected': 702, 'registered': 128}, 3)" \
+	"the report finds the demo's 128 of 702 and leaves its failed tenders out"
+expect_json 'sorted({p["match"] for p in d["packages"] if p["registered"]})' "['kd_rup', 'name']" \
+	"demo projects are matched both by RUP code and by name"
+run "$JARING" compliance --kind opd_unregistered --json
+expect_json 'sorted(f["employer_name"] for f in d["findings"] if not f["employer_npp"])' \
+	"['DINAS PEMADAM KEBAKARAN DAN PENYELAMATAN', 'RSUD KRATON']" \
+	"the demo's two buying offices that are not registered"
 finish
