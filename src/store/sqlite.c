@@ -12,12 +12,14 @@
 #include <sys/stat.h>
 
 #include "embedded.h"
+#include "store/licensing.h"
 #include "store/sqlite_int.h"
 
 /* Forward-only migrations: index i brings the schema to version i + 1. */
 static const unsigned char *const migrations[] = {
 	schema_001,
 	schema_002,
+	schema_004,
 };
 
 
@@ -301,6 +303,7 @@ static const struct store_ops sqlite_ops = {
 	.allocation_insert = sq_allocation_insert,
 	.payer_find = sq_payer_find,
 	.bpu_set_inactive = sq_bpu_set_inactive,
+	.licensing = &sqlite_licensing_ops,
 };
 
 static jr_err migrate(struct sqlite_store *q, struct errbuf *eb)

@@ -15,6 +15,7 @@
 #include "core/model.h"
 
 struct store;
+struct store_licensing_ops;
 
 /* What an upsert did. */
 enum store_upsert { STORE_INSERTED = 1, STORE_UPDATED, STORE_UNCHANGED };
@@ -381,6 +382,7 @@ struct store_ops {
 			     struct errbuf *eb);
 	jr_err (*bpu_set_inactive)(struct store *s, int64_t person_nik, const struct date *since,
 				   struct errbuf *eb);
+	const struct store_licensing_ops *licensing; /* store/licensing.h */
 };
 
 /* Every backend's struct starts with this. */
