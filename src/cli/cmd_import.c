@@ -11,12 +11,14 @@
 #include "cli/cli.h"
 #include "ingest/csvread.h"
 #include "ingest/import.h"
+#include "ingest/licences.h"
 
 static const char help[] =
 	"Pemakaian: jaring [--db PATH] import JENIS BERKAS [--dry-run] [--errors OUT.csv] [--json]\n"
 	"\n"
-	"JENIS: employers (pemberi_kerja), workers (tenaga_kerja) atau payments\n"
-	"(pembayaran).  BERKAS: CSV\n"
+	"JENIS: employers (pemberi_kerja), workers (tenaga_kerja), payments\n"
+	"(pembayaran) atau licensing (perizinan: daftar izin usaha dari DPMPTSP/OSS).\n"
+	"BERKAS: CSV\n"
 	"(koma atau titik koma, UTF-8 dengan/tanpa BOM).  Judul kolom boleh bahasa Inggris\n"
 	"atau Indonesia, urutan bebas; lihat docs/formats.md.\n"
 	"\n"
@@ -168,10 +170,12 @@ int cmd_import(const struct cli *cli, int argc, char **argv)
 	if (argc - optind != 2)
 		return cli_usage_error("import", "perlu JENIS dan BERKAS");
 	bool payments = payments_kind_parse(argv[optind]);
+	bool licensing = licensing_kind_parse(argv[optind]);
 	o.kind = import_kind_parse(argv[optind]);
-	if (!o.kind && !payments)
+	if (!o.kind && !payments && !licensing)
 		return cli_usage_error("import",
-				       "jenis '%s' tidak dikenal (employers, workers atau payments)",
+				       "jenis '%s' tidak dikenal (employers, workers, payments atau "
+				       "licensing)",
 				       argv[optind]);
 	o.path = argv[optind + 1];
 
@@ -207,7 +211,9 @@ int cmd_import(const struct cli *cli, int argc, char **argv)
 	}
 	struct import_result res;
 	struct errbuf eb;
-	jr_err err = payments ? payments_import(s, &o, &res, &eb) : import_run(s, ref, &o, &res, &eb);
+	jr_err err = payments    ? payments_import(s, &o, &res, &eb)
+		     : licensing ? licensing_import(s, ref, &o, &res, &eb)
+				 : import_run(s, ref, &o, &res, &eb);
 	if (o.on_progress && res.rows >= 50000)
 		fputs("\r\033[K", stderr);
 	store_close(s);
@@ -219,7 +225,7 @@ int cmd_import(const struct cli *cli, int argc, char **argv)
 			errors_path ? " (lihat laporan)" : " (gunakan --errors FILE)");
 	if (err != JR_EOK)
 		return cli_fail("%s: %s; tidak ada yang disimpan", o.path, eb.msg);
-	const char *kind = payments ? "payments" : import_kind_name(o.kind);
+	const char *kind = payments ? "payments" : licensing ? "licensing" : import_kind_name(o.kind);
 	if (as_json)
 		print_json(&res, kind, o.dry_run);
 	else
