@@ -12,14 +12,16 @@
 #include "cli/cli.h"
 #include "ingest/csvread.h"
 #include "ingest/import.h"
+#include "ingest/licences.h"
 #include "ingest/rates.h"
 
 static const char help[] =
 	"Pemakaian: jaring [--db PATH] import JENIS BERKAS [--dry-run] [--errors OUT.csv] [--json]\n"
 	"\n"
 	"JENIS: employers (pemberi_kerja), workers (tenaga_kerja), payments\n"
-	"(pembayaran), sirup (pengadaan: paket LKPP, hanya Pekerjaan Konstruksi disimpan)\n"
-	"atau projects (proyek: proyek JAKON terdaftar).  BERKAS: CSV\n"
+	"(pembayaran), licensing (perizinan: daftar izin usaha dari DPMPTSP/OSS), sirup\n"
+	"(pengadaan: paket LKPP, hanya Pekerjaan Konstruksi disimpan) atau projects\n"
+	"(proyek: proyek JAKON terdaftar).  BERKAS: CSV\n"
 	"(koma atau titik koma, UTF-8 dengan/tanpa BOM).  Judul kolom boleh bahasa Inggris\n"
 	"atau Indonesia, urutan bebas; lihat docs/formats.md.\n"
 	"\n"
@@ -178,13 +180,14 @@ int cmd_import(const struct cli *cli, int argc, char **argv)
 	if (argc - optind != 2)
 		return cli_usage_error("import", "perlu JENIS dan BERKAS");
 	bool payments = payments_kind_parse(argv[optind]);
+	bool licensing = licensing_kind_parse(argv[optind]);
 	bool sirup = sirup_kind_parse(argv[optind]);
 	bool projects = projects_kind_parse(argv[optind]);
 	o.kind = import_kind_parse(argv[optind]);
-	if (!o.kind && !payments && !sirup && !projects)
+	if (!o.kind && !payments && !licensing && !sirup && !projects)
 		return cli_usage_error("import",
 				       "jenis '%s' tidak dikenal (employers, workers, payments, "
-				       "sirup atau projects)",
+				       "licensing, sirup atau projects)",
 				       argv[optind]);
 	o.path = argv[optind + 1];
 
@@ -224,6 +227,8 @@ int cmd_import(const struct cli *cli, int argc, char **argv)
 	jr_err err;
 	if (payments) {
 		err = payments_import(s, &o, &res, &eb);
+	} else if (licensing) {
+		err = licensing_import(s, ref, &o, &res, &eb);
 	} else if (sirup) {
 		struct rates *rates = NULL;
 		memset(&res, 0, sizeof(res));
@@ -247,8 +252,11 @@ int cmd_import(const struct cli *cli, int argc, char **argv)
 			errors_path ? " (lihat laporan)" : " (gunakan --errors FILE)");
 	if (err != JR_EOK)
 		return cli_fail("%s: %s; tidak ada yang disimpan", o.path, eb.msg);
-	const char *kind = payments ? "payments" : sirup ? "sirup" : projects ? "projects"
-										: import_kind_name(o.kind);
+	const char *kind = payments    ? "payments"
+			   : licensing ? "licensing"
+			   : sirup     ? "sirup"
+			   : projects  ? "projects"
+				       : import_kind_name(o.kind);
 	if (as_json)
 		print_json(&res, kind, o.dry_run, sirup ? &extra : NULL);
 	else

@@ -13,6 +13,7 @@
 
 #include "embedded.h"
 #include "store/coverage.h"
+#include "store/licensing.h"
 #include "store/partners.h"
 #include "store/procurement.h"
 #include "store/sqlite_int.h"
@@ -22,6 +23,7 @@ static const unsigned char *const migrations[] = {
 	schema_001,
 	schema_002,
 	schema_003,
+	schema_004,
 	schema_005,
 };
 
@@ -309,6 +311,7 @@ static const struct store_ops sqlite_ops = {
 	.partners = &sqlite_partner_ops,
 	.coverage = &sqlite_coverage_ops,
 	.procurement = &sqlite_procurement_ops,
+	.licensing = &sqlite_licensing_ops,
 };
 
 static jr_err migrate(struct sqlite_store *q, struct errbuf *eb)

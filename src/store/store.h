@@ -16,6 +16,7 @@
 
 struct store;
 struct store_procurement_ops;
+struct store_licensing_ops;
 
 /* What an upsert did. */
 enum store_upsert { STORE_INSERTED = 1, STORE_UPDATED, STORE_UNCHANGED };
@@ -389,6 +390,7 @@ struct store_ops {
 	const struct store_partner_ops *partners;
 	const struct store_coverage_ops *coverage;
 	const struct store_procurement_ops *procurement;
+	const struct store_licensing_ops *licensing; /* store/licensing.h */
 };
 
 /* Every backend's struct starts with this. */
