@@ -14,6 +14,7 @@
 #include "compliance/compliance.h"
 #include "construction/construction.h"
 #include "core/money.h"
+#include "store/licensing.h"
 
 struct emp {
 	int64_t id;
@@ -25,12 +26,14 @@ struct emp {
 	enum employer_kind kind;
 	int risk_group;
 	/* what the pass over memberships found */
-	int64_t active, contrib_sen;
-	int64_t below, lowest_wage_sen, umk_sen, wage_missing_sen;
+	int64_t active, contrib_sen, wage_sum_sen;
+	int64_t below, below_umk, lowest_wage_sen, umk_sen, wage_missing_sen;
+	int64_t lic_ratio_pm; /* licence's average wage / reported average, per mille; 0 none */
 	int umk_year;
 	int64_t prog_workers, prog_missing_sen;
 	unsigned prog_missing;
 	bool has_licence;
+	struct date lic_on;
 	struct compliance_licence lic;
 };
 
@@ -99,6 +102,37 @@ static bool umk_for(const struct refdata *ref, const char *regency, int year, in
 			return true;
 		}
 	return false;
+}
+
+/*
+ * The licence that counts for each employer: linked with decision 'match'
+ * (not rejected by an officer) or confirmed by one; of several, the latest
+ * licence date (then the larger workforce).
+ */
+static jr_err add_licence(void *ctx, const struct store_link_row *row)
+{
+	struct emps *l = ctx;
+	const struct store_link *k = row->link;
+	const struct licence *lic = row->licence;
+	bool counts = k->confirmed == 1 || (k->decision == LINK_MATCH && k->confirmed != -1);
+	if (!counts || !k->employer_id || !l->n)
+		return JR_EOK;
+	struct emp key = {.id = k->employer_id};
+	struct emp *e = bsearch(&key, l->v, l->n, sizeof(*l->v), cmp_emp_id);
+	if (!e)
+		return JR_EOK;
+	if (e->has_licence) {
+		int c = date_cmp(lic->licensed_on, e->lic_on);
+		if (c < 0 || (c == 0 && lic->employees <= e->lic.employees))
+			return JR_EOK;
+	}
+	e->has_licence = true;
+	e->lic_on = lic->licensed_on;
+	e->lic.employer_id = e->id;
+	memcpy(e->lic.nib, lic->nib, sizeof(e->lic.nib));
+	e->lic.employees = lic->employees > 0 ? lic->employees : 0;
+	e->lic.avg_wage_sen = lic->avg_wage_sen > 0 ? lic->avg_wage_sen : 0;
+	return JR_EOK;
 }
 
 /* ---- the report ---- */
@@ -172,8 +206,21 @@ static jr_err scan_members(struct run *x)
 	/* Headcounts first: some discounts depend on the employer's participants. */
 	for (size_t i = 0; i < nb; i++) {
 		struct emp *e;
-		if (b[i].segment == SEG_PU && b[i].employer_id && (e = find_emp(&x->emps, b[i].employer_id)))
+		if (b[i].segment == SEG_PU && b[i].employer_id &&
+		    (e = find_emp(&x->emps, b[i].employer_id))) {
 			e->active++;
+			e->wage_sum_sen += b[i].wage_sen;
+		}
+	}
+	/* A licence stating a higher average wage than the one reported scales every
+	 * reported wage up by the same ratio. */
+	for (size_t i = 0; i < x->emps.n; i++) {
+		struct emp *e = &x->emps.v[i];
+		if (e->has_licence && e->lic.avg_wage_sen > 0 && e->active && e->wage_sum_sen > 0) {
+			int64_t avg = e->wage_sum_sen / e->active;
+			if (avg > 0 && avg < e->lic.avg_wage_sen && e->lic.avg_wage_sen < INT64_MAX / 1000)
+				e->lic_ratio_pm = e->lic.avg_wage_sen * 1000 / avg;
+		}
 	}
 	for (size_t i = 0; i < nb && err == JR_EOK; i++) {
 		const struct store_billable *m = &b[i];
@@ -189,14 +236,24 @@ static jr_err scan_members(struct run *x)
 			continue;
 		e->contrib_sen += res.total_sen;
 
-		int64_t umk = 0, gap = 0;
+		int64_t umk = 0, gap = 0, floor = 0;
 		int year = 0;
-		if (e->regency[0] && umk_for(x->ref, e->regency, x->as_of.year, &umk, &year) &&
-		    m->wage_sen < umk) {
-			err = compliance_wage_gap(x->rates, &c, umk, &gap, x->eb);
-			e->below++;
+		if (e->regency[0] && umk_for(x->ref, e->regency, x->as_of.year, &umk, &year)) {
 			e->umk_sen = umk;
 			e->umk_year = year;
+			if (m->wage_sen < umk) {
+				floor = umk;
+				e->below_umk++;
+			}
+		}
+		if (e->lic_ratio_pm > 1000 && m->wage_sen < INT64_MAX / e->lic_ratio_pm) {
+			int64_t scaled = m->wage_sen * e->lic_ratio_pm / 1000;
+			if (scaled > floor)
+				floor = scaled;
+		}
+		if (floor > m->wage_sen) {
+			err = compliance_wage_gap(x->rates, &c, floor, &gap, x->eb);
+			e->below++;
 			if (!e->lowest_wage_sen || m->wage_sen < e->lowest_wage_sen)
 				e->lowest_wage_sen = m->wage_sen;
 			e->wage_missing_sen += gap;
@@ -223,12 +280,27 @@ static jr_err nomem(struct errbuf *eb)
 /* The findings of the pass over memberships (and the licence, when there is one). */
 static jr_err member_findings(struct run *x)
 {
-	char a[MONEY_FMT_SIZE], b[MONEY_FMT_SIZE], progs[40];
+	char a[MONEY_FMT_SIZE], b[MONEY_FMT_SIZE], c[MONEY_FMT_SIZE], progs[40];
 	for (size_t i = 0; i < x->emps.n; i++) {
 		struct emp *e = &x->emps.v[i];
 		struct finding *f;
 		int64_t per_worker = e->active ? e->contrib_sen / e->active : 0;
 		if (e->has_licence && e->lic.employees > e->active) {
+			/* Nobody registered to average over: one worker at the UMK with the
+			 * programs the employer's size requires. */
+			int64_t umk;
+			int year;
+			if (!per_worker && e->regency[0] &&
+			    umk_for(x->ref, e->regency, x->as_of.year, &umk, &year)) {
+				struct store_billable m = {.wage_sen = umk,
+							   .programs = programs_required_pu(e->scale)};
+				struct iuran_case ic;
+				struct iuran_result res;
+				struct errbuf ignored;
+				base_case(x, e, &m, &ic);
+				if (iuran_compute(x->rates, &ic, &res, &ignored) == JR_EOK)
+					per_worker = res.total_sen;
+			}
 			int64_t missing;
 			/* Workers not registered at all: priced like the average registered one. */
 			int64_t gap = compliance_headcount_gap(e->lic.employees, e->active, per_worker,
@@ -247,22 +319,40 @@ static jr_err member_findings(struct run *x)
 				 e->lic.nib, (long long)e->lic.employees, (long long)e->active);
 		}
 		if (e->below) {
+			bool by_lic = e->lic_ratio_pm > 1000;
 			if (!(f = new_finding(x->r, FINDING_PDS_UPAH, e->npp, e->name)))
 				return nomem(x->eb);
 			f->missing_monthly_sen = e->wage_missing_sen;
-			ev_text(f, "source", "umk");
-			ev_text(f, "regency", e->regency);
-			ev_num(f, "umk_year", EV_INT, e->umk_year);
-			ev_num(f, "umk_sen", EV_SEN, e->umk_sen);
+			ev_text(f, "source", !by_lic ? "umk" : e->below_umk ? "umk+licence" : "licence");
+			if (e->umk_sen) {
+				ev_text(f, "regency", e->regency);
+				ev_num(f, "umk_year", EV_INT, e->umk_year);
+				ev_num(f, "umk_sen", EV_SEN, e->umk_sen);
+			}
 			ev_num(f, "workers_below", EV_INT, e->below);
 			ev_num(f, "active_workers", EV_INT, e->active);
 			ev_num(f, "lowest_wage_sen", EV_SEN, e->lowest_wage_sen);
+			if (by_lic) {
+				ev_text(f, "nib", e->lic.nib);
+				ev_num(f, "licence_avg_wage_sen", EV_SEN, e->lic.avg_wage_sen);
+				ev_num(f, "reported_avg_wage_sen", EV_SEN, e->wage_sum_sen / e->active);
+			}
 			money_format_rp(e->lowest_wage_sen, a);
-			money_format_rp(e->umk_sen, b);
-			snprintf(f->summary, sizeof(f->summary),
-				 "%lld dari %lld pekerja dilaporkan di bawah UMK %s %d (%s), terendah %s",
-				 (long long)e->below, (long long)e->active, e->regency, e->umk_year, b,
-				 a);
+			if (by_lic) {
+				money_format_rp(e->wage_sum_sen / e->active, b);
+				money_format_rp(e->lic.avg_wage_sen, c);
+				snprintf(f->summary, sizeof(f->summary),
+					 "rata-rata upah dilaporkan %s, izin usaha (NIB %s) menyebut %s; "
+					 "%lld pekerja di bawah UMK",
+					 b, e->lic.nib, c, (long long)e->below_umk);
+			} else {
+				money_format_rp(e->umk_sen, b);
+				snprintf(f->summary, sizeof(f->summary),
+					 "%lld dari %lld pekerja dilaporkan di bawah UMK %s %d (%s), "
+					 "terendah %s",
+					 (long long)e->below, (long long)e->active, e->regency,
+					 e->umk_year, b, a);
+			}
 		}
 		if (e->prog_workers) {
 			if (!(f = new_finding(x->r, FINDING_PDS_PROGRAM, e->npp, e->name)))
@@ -486,6 +576,10 @@ jr_err compliance_run(struct store *s, const struct refdata *ref, const struct r
 		err = nomem(eb);
 	if (err == JR_EOK && x.emps.n)
 		qsort(x.emps.v, x.emps.n, sizeof(*x.emps.v), cmp_emp_id);
+	if (err == JR_EOK)
+		err = store_link_rows_each(s, LINK_NONE_YET, 0, add_licence, &x.emps, eb);
+	if (err == JR_ENOMEM)
+		err = nomem(eb);
 	if (err == JR_EOK)
 		err = scan_members(&x);
 	if (err == JR_EOK)

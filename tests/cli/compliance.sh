@@ -75,6 +75,27 @@ expect_json 'd["totals"]["by_kind"]["arrears"]["findings"], d["totals"]["employe
 expect_json 'd["totals"]["missing_monthly_sen"] == sum(f["missing_monthly_sen"] for f in d["findings"])' \
 	"True" "the total is the sum of the findings"
 
+# Licences (PDS tenaga kerja, and PDS upah against the licence's average wage).  The
+# links are written as the linker writes them: 'match' counts, an officer's
+# rejection (-1) does not.
+run "$JARING" import licensing "$C/licences.csv"
+expect_rc 0 "licences"
+sql "INSERT INTO licence_links(licence_id, decision, employer_id, score, confirmed)
+     SELECT l.id, 'match', e.id, 0.99, CASE l.nib WHEN '8120000000012' THEN -1 ELSE 0 END
+     FROM licences l JOIN employers e ON e.name = (CASE l.nib WHEN '8120000000011' THEN 'PT Contoh Besar'
+       WHEN '8120000000012' THEN 'CV Contoh Kecil' ELSE 'PT Contoh Menengah' END)"
+# PT Contoh Besar: the licence says 10 workers, 1 is active; the 9 others at the
+# active one's Rp187,200 (JKK 7,200 + JKM 9,000 + JHT 171,000) = Rp1,684,800.
+run "$JARING" compliance $ASOF --json --kind pds_tk
+expect_json '[(f["employer_npp"], f["missing_monthly_sen"], f["evidence"]["licence_employees"], f["evidence"]["active_workers"], f["evidence"]["missing_workers"]) for f in d["findings"]]' \
+	"[('41000001', 168480000, 10, 1, 9)]" \
+	"PDS tenaga kerja from the licence; CV Contoh Kecil's rejected link does not count"
+# PT Contoh Menengah: average reported Rp2,600,000, the licence says Rp3,900,000
+# (x1.5): on JKK JKM, 0.24% + 0.30% of Rp1,300,000 = 3,120 + 3,900 = Rp7,020.
+run "$JARING" compliance $ASOF --json --kind pds_upah --employer 41000003
+expect_json '[(f["missing_monthly_sen"], f["evidence"]["source"], f["evidence"]["licence_avg_wage_sen"], f["evidence"]["reported_avg_wage_sen"]) for f in d["findings"]]' \
+	"[(702000, 'licence', 390000000, 260000000)]" "PDS upah against the licence's average wage"
+
 run "$JARING" compliance $ASOF
 expect_rc 0 "table"
 expect_out "Temuan kepatuhan per 20 Juni 2025" "heading in Bahasa Indonesia"
