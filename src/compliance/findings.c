@@ -14,6 +14,7 @@
 #include "compliance/compliance.h"
 #include "construction/construction.h"
 #include "core/money.h"
+#include "match/norm.h"
 #include "store/licensing.h"
 
 struct emp {
@@ -422,8 +423,8 @@ static jr_err arrears_findings(struct run *x)
 
 /* Offices buying through the procurement plan, by folded name. */
 struct owner {
-	char fold[NAME_MAX_BYTES * 2 + 2];   /* satker + local government */
-	char fold_short[NAME_MAX_BYTES + 1]; /* satker alone */
+	char fold[MATCH_NAME_MAX];           /* satker + local government, normalised */
+	char fold_short[MATCH_NAME_MAX];     /* satker alone */
 	char name[NAME_MAX_BYTES + 1];
 	char klpd[NAME_MAX_BYTES + 1];
 	int64_t packages, value_sen;
@@ -437,9 +438,11 @@ struct owners {
 static jr_err add_owner(void *ctx, const struct store_package *pk)
 {
 	struct owners *l = ctx;
-	char full[NAME_MAX_BYTES * 2 + 2], fold[NAME_MAX_BYTES * 2 + 2];
+	char full[NAME_MAX_BYTES * 2 + 2];
+	struct match_name mn;
 	snprintf(full, sizeof(full), "%s %s", pk->p.owner, pk->p.klpd);
-	construction_fold(full, fold, sizeof(fold));
+	match_normalise(full, strlen(full), &mn);
+	const char *fold = mn.text;
 	for (size_t i = 0; i < l->n; i++)
 		if (!strcmp(l->v[i].fold, fold)) {
 			l->v[i].packages++;
@@ -455,8 +458,9 @@ static jr_err add_owner(void *ctx, const struct store_package *pk)
 		l->cap = ncap;
 	}
 	struct owner *o = &l->v[l->n++];
-	memcpy(o->fold, fold, sizeof(o->fold));
-	construction_fold(pk->p.owner, o->fold_short, sizeof(o->fold_short));
+	memcpy(o->fold, mn.text, sizeof(o->fold));
+	match_normalise(pk->p.owner, strlen(pk->p.owner), &mn);
+	memcpy(o->fold_short, mn.text, sizeof(o->fold_short));
 	memcpy(o->name, pk->p.owner, sizeof(o->name));
 	memcpy(o->klpd, pk->p.klpd, sizeof(o->klpd));
 	o->packages = 1;
@@ -472,19 +476,28 @@ static jr_err add_owner(void *ctx, const struct store_package *pk)
 static jr_err opd_findings(struct run *x)
 {
 	struct owners l = {0};
-	char fold[NAME_MAX_BYTES + 1], a[MONEY_FMT_SIZE];
+	char a[MONEY_FMT_SIZE];
+	struct match_name mn;
 	jr_err err = store_procurement_packages_each(x->s, add_owner, &l, x->eb);
 	if (err == JR_ENOMEM)
 		err = nomem(x->eb);
+	/* The government offices' names, normalised once. */
+	char (*gov)[MATCH_NAME_MAX] = NULL;
+	size_t ngov = 0, want = 0;
+	for (size_t k = 0; k < x->emps.n; k++)
+		want += x->emps.v[k].kind == EKIND_GOVERNMENT_OFFICE;
+	if (err == JR_EOK && l.n && want && !(gov = malloc(want * sizeof(*gov))))
+		err = nomem(x->eb);
+	for (size_t k = 0; gov && k < x->emps.n; k++)
+		if (x->emps.v[k].kind == EKIND_GOVERNMENT_OFFICE) {
+			match_normalise(x->emps.v[k].name, strlen(x->emps.v[k].name), &mn);
+			memcpy(gov[ngov++], mn.text, MATCH_NAME_MAX);
+		}
 	for (size_t i = 0; i < l.n && err == JR_EOK; i++) {
 		const struct owner *o = &l.v[i];
 		bool found = false;
-		for (size_t k = 0; k < x->emps.n && !found; k++) {
-			if (x->emps.v[k].kind != EKIND_GOVERNMENT_OFFICE)
-				continue;
-			construction_fold(x->emps.v[k].name, fold, sizeof(fold));
-			found = !strcmp(fold, o->fold) || !strcmp(fold, o->fold_short);
-		}
+		for (size_t k = 0; k < ngov && !found; k++)
+			found = !strcmp(gov[k], o->fold) || !strcmp(gov[k], o->fold_short);
 		if (found)
 			continue;
 		struct finding *f = new_finding(x->r, FINDING_OPD_UNREGISTERED, "", o->name);
@@ -502,6 +515,7 @@ static jr_err opd_findings(struct run *x)
 			 "pemberi kerja; pekerja non-ASN-nya belum terlindungi (Inpres 2/2021)",
 			 (long long)o->packages, a);
 	}
+	free(gov);
 	free(l.v);
 	return err;
 }
