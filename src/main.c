@@ -26,6 +26,8 @@ static const struct {
 	{"demo", cmd_demo, "bangun basis data demonstrasi (Kota Pekalongan)"},
 	{"bill", cmd_bill, "tagihan iuran satu bulan untuk setiap pembayar"},
 	{"arrears", cmd_arrears, "tunggakan iuran per pembayar, menurut umur, dengan denda"},
+	{"link", cmd_link, "cocokkan izin usaha dengan pemberi kerja terdaftar; antrean periksa"},
+	{"leads", cmd_leads, "prospek (usaha belum terdaftar) menurut potensi iuran, dan tindak lanjutnya"},
 };
 
 static void usage(FILE *f)

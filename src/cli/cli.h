@@ -64,5 +64,7 @@ int cmd_export(const struct cli *cli, int argc, char **argv);
 int cmd_demo(const struct cli *cli, int argc, char **argv);
 int cmd_bill(const struct cli *cli, int argc, char **argv);
 int cmd_arrears(const struct cli *cli, int argc, char **argv);
+int cmd_link(const struct cli *cli, int argc, char **argv);
+int cmd_leads(const struct cli *cli, int argc, char **argv);
 
 #endif
