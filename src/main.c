@@ -29,6 +29,8 @@ static const struct {
 	{"arrears", cmd_arrears, "tunggakan iuran per pembayar, menurut umur, dengan denda"},
 	{"compliance", cmd_compliance, "temuan kepatuhan per pemberi kerja, dengan bukti"},
 	{"construction", cmd_construction, "paket konstruksi pengadaan vs proyek JAKON terdaftar"},
+	{"link", cmd_link, "cocokkan izin usaha dengan pemberi kerja terdaftar; antrean periksa"},
+	{"leads", cmd_leads, "prospek (usaha belum terdaftar) menurut potensi iuran, dan tindak lanjutnya"},
 };
 
 static void usage(FILE *f)

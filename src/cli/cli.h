@@ -67,5 +67,7 @@ int cmd_arrears(const struct cli *cli, int argc, char **argv);
 int cmd_coverage(const struct cli *cli, int argc, char **argv);
 int cmd_construction(const struct cli *cli, int argc, char **argv);
 int cmd_compliance(const struct cli *cli, int argc, char **argv);
+int cmd_link(const struct cli *cli, int argc, char **argv);
+int cmd_leads(const struct cli *cli, int argc, char **argv);
 
 #endif
