@@ -75,15 +75,15 @@ expect_json 'd["totals"]["by_kind"]["arrears"]["findings"], d["totals"]["employe
 expect_json 'd["totals"]["missing_monthly_sen"] == sum(f["missing_monthly_sen"] for f in d["findings"])' \
 	"True" "the total is the sum of the findings"
 
-# Licences (PDS tenaga kerja, and PDS upah against the licence's average wage).  The
-# links are written as the linker writes them: 'match' counts, an officer's
-# rejection (-1) does not.
+# Licences (PDS tenaga kerja, and PDS upah against the licence's average wage),
+# linked by `jaring link`; a link an officer rejects does not count.
 run "$JARING" import licensing "$C/licences.csv"
 expect_rc 0 "licences"
-sql "INSERT INTO licence_links(licence_id, decision, employer_id, score, confirmed)
-     SELECT l.id, 'match', e.id, 0.99, CASE l.nib WHEN '8120000000012' THEN -1 ELSE 0 END
-     FROM licences l JOIN employers e ON e.name = (CASE l.nib WHEN '8120000000011' THEN 'PT Contoh Besar'
-       WHEN '8120000000012' THEN 'CV Contoh Kecil' ELSE 'PT Contoh Menengah' END)"
+run "$JARING" link
+expect_rc 0 "link the licences"
+expect_sql "SELECT count(*) FROM licence_links WHERE decision = 'match'" "3" "three licences matched by name"
+run "$JARING" link review --reject 2 --officer Rina
+expect_rc 0 "an officer rejects CV Contoh Kecil's link"
 # PT Contoh Besar: the licence says 10 workers, 1 is active; the 9 others at the
 # active one's Rp187,200 (JKK 7,200 + JKM 9,000 + JHT 171,000) = Rp1,684,800.
 run "$JARING" compliance $ASOF --json --kind pds_tk
