@@ -85,14 +85,6 @@ static struct emp *find_emp(struct emps *l, int64_t id)
 	return bsearch(&key, l->v, l->n, sizeof(*l->v), cmp_emp_id);
 }
 
-static struct emp *find_npp(struct emps *l, const char *npp)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (!strcmp(l->v[i].npp, npp))
-			return &l->v[i];
-	return NULL;
-}
-
 /* The UMK of a regency for a year, or the nearest of the three years before. */
 static bool umk_for(const struct refdata *ref, const char *regency, int year, int64_t *sen,
 		    int *found_year)
@@ -398,7 +390,7 @@ static jr_err arrears_findings(struct run *x)
 		/* Only what is late: a bill not yet due is not arrears. */
 		if (p->kind != PAYER_KIND_EMPLOYER || p->months_1_3_sen + p->over_3_sen <= 0)
 			continue;
-		struct emp *e = find_npp(&x->emps, p->code);
+		struct emp *e = find_emp(&x->emps, p->ref); /* payer_ref of an employer is its id */
 		struct finding *f = new_finding(x->r, FINDING_ARREARS, p->code, e ? e->name : "");
 		if (!f) {
 			err = nomem(x->eb);
