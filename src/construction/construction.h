@@ -73,6 +73,15 @@ jr_err construction_report(struct store *s, struct construction_report *out, str
 void construction_report_free(struct construction_report *r);
 
 /*
+ * How a registered project matches a package: "kd_rup" when the project
+ * names one of the package's RUP codes; "name" when the project has no RUP
+ * code and its folded name and owner equal the package's and it starts in
+ * the package's budget year; NULL otherwise (a project with another RUP code
+ * never matches by name).  Pure; exposed for tests.
+ */
+const char *construction_match(const struct sirup_package *pk, const struct store_project *pr);
+
+/*
  * Folds a name for matching: ASCII letters lower-cased, digits kept, every
  * other run of bytes one space, trimmed.  Pure; exposed for tests.
  */

@@ -34,13 +34,8 @@ void construction_fold(const char *s, char *out, size_t size)
 	out[n] = '\0';
 }
 
-struct folded_project {
-	struct store_project pr;
-	char name[TEXT_MAX_BYTES + 1], owner[NAME_MAX_BYTES + 1];
-};
-
 struct project_list {
-	struct folded_project *v;
+	struct store_project *v;
 	size_t n, cap;
 };
 
@@ -49,16 +44,13 @@ static jr_err add_project(void *ctx, const struct store_project *pr)
 	struct project_list *l = ctx;
 	if (l->n == l->cap) {
 		size_t ncap = l->cap ? l->cap * 2 : 64;
-		struct folded_project *nv = realloc(l->v, ncap * sizeof(*nv));
+		struct store_project *nv = realloc(l->v, ncap * sizeof(*nv));
 		if (!nv)
 			return JR_ENOMEM;
 		l->v = nv;
 		l->cap = ncap;
 	}
-	struct folded_project *f = &l->v[l->n++];
-	f->pr = *pr;
-	construction_fold(pr->name, f->name, sizeof(f->name));
-	construction_fold(pr->owner, f->owner, sizeof(f->owner));
+	l->v[l->n++] = *pr;
 	return JR_EOK;
 }
 
@@ -83,32 +75,37 @@ static jr_err add_package(void *ctx, const struct store_package *pk)
 	return JR_EOK;
 }
 
+const char *construction_match(const struct sirup_package *pk, const struct store_project *pr)
+{
+	char a[TEXT_MAX_BYTES + 1], b[TEXT_MAX_BYTES + 1];
+	if (pr->kd_rup[0])
+		return sirup_codes_contain(pk->kd_rup, pr->kd_rup) ? "kd_rup" : NULL;
+	if (pr->start.year != pk->year)
+		return NULL;
+	construction_fold(pk->name, a, sizeof(a));
+	construction_fold(pr->name, b, sizeof(b));
+	if (!a[0] || strcmp(a, b))
+		return NULL;
+	construction_fold(pk->owner, a, sizeof(a));
+	construction_fold(pr->owner, b, sizeof(b));
+	return strcmp(a, b) ? NULL : "name";
+}
+
 /* Matches one package against every project; sums the workers of all matches. */
 static void match(struct construction_row *row, const struct project_list *pl)
 {
-	char name[TEXT_MAX_BYTES + 1], owner[NAME_MAX_BYTES + 1];
-	construction_fold(row->pk.p.name, name, sizeof(name));
-	construction_fold(row->pk.p.owner, owner, sizeof(owner));
 	for (size_t i = 0; i < pl->n; i++) {
-		const struct folded_project *f = &pl->v[i];
-		const char *how = NULL;
-		if (f->pr.kd_rup[0]) {
-			if (sirup_codes_contain(row->pk.p.kd_rup, f->pr.kd_rup))
-				how = "kd_rup";
-		} else if (f->pr.start.year == row->pk.p.year && name[0] &&
-			   !strcmp(f->name, name) && !strcmp(f->owner, owner)) {
-			how = "name";
-		}
+		const struct store_project *pr = &pl->v[i];
+		const char *how = construction_match(&row->pk.p, pr);
 		if (!how)
 			continue;
 		if (!row->registered) {
 			row->registered = true;
 			snprintf(row->match, sizeof(row->match), "%s", how);
-			memcpy(row->contractor_npp, f->pr.employer_npp, sizeof(row->contractor_npp));
-			memcpy(row->contractor_name, f->pr.employer_name,
-			       sizeof(row->contractor_name));
+			memcpy(row->contractor_npp, pr->employer_npp, sizeof(row->contractor_npp));
+			memcpy(row->contractor_name, pr->employer_name, sizeof(row->contractor_name));
 		}
-		row->registered_workers += f->pr.workers;
+		row->registered_workers += pr->workers;
 	}
 }
 

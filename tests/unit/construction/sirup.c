@@ -112,6 +112,32 @@ static void folds_names(void **state)
 	assert_string_equal(a, "abc");
 }
 
+static void matches_projects_to_packages(void **state)
+{
+	(void)state;
+	struct sirup_package pk = {.kd_rup = "56168859;56168861;56168878", .year = 2025,
+				   .name = "Pembangunan RSUD Pacira Lanjutan",
+				   .owner = "DINAS PEKERJAAN UMUM DAN TATA RUANG"};
+	struct store_project pr = {.kd_rup = "56168861", .start = {2025, 4, 1}};
+	assert_string_equal(construction_match(&pk, &pr), "kd_rup");
+	snprintf(pr.kd_rup, sizeof(pr.kd_rup), "99999999");
+	snprintf(pr.name, sizeof(pr.name), "%s", pk.name);
+	snprintf(pr.owner, sizeof(pr.owner), "%s", pk.owner);
+	assert_null(construction_match(&pk, &pr)); /* another RUP code: never by name */
+	pr.kd_rup[0] = '\0';
+	snprintf(pr.name, sizeof(pr.name), "PEMBANGUNAN RSUD  PACIRA, LANJUTAN");
+	snprintf(pr.owner, sizeof(pr.owner), "Dinas Pekerjaan Umum dan Tata Ruang");
+	assert_string_equal(construction_match(&pk, &pr), "name");
+	pr.start.year = 2024;
+	assert_null(construction_match(&pk, &pr)); /* another budget year */
+	pr.start.year = 2025;
+	snprintf(pr.owner, sizeof(pr.owner), "Dinas Kesehatan");
+	assert_null(construction_match(&pk, &pr)); /* another owner */
+	snprintf(pr.owner, sizeof(pr.owner), "%s", pk.owner);
+	snprintf(pr.name, sizeof(pr.name), "Pembangunan RSUD Pacira");
+	assert_null(construction_match(&pk, &pr)); /* a near miss is not a match */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -121,6 +147,7 @@ int main(void)
 		cmocka_unit_test(one_worker_per_hundred_million),
 		cmocka_unit_test(prices_by_marginal_tiers),
 		cmocka_unit_test(folds_names),
+		cmocka_unit_test(matches_projects_to_packages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
