@@ -7,9 +7,10 @@
 #include "cli/cli.h"
 #include "construction/construction.h"
 #include "core/money.h"
+#include "store/licensing.h"
 
 static const char help[] =
-	"Pemakaian: jaring [--db PATH] construction [--json] [--unregistered] [--limit N]\n"
+	"Pemakaian: jaring [--db PATH] construction [--json] [--unregistered] [--limit N] [--leads]\n"
 	"\n"
 	"Paket Pekerjaan Konstruksi dari data pengadaan (jaring import sirup) dicocokkan\n"
 	"dengan proyek JAKON yang terdaftar (jaring import projects): menurut kode RUP,\n"
@@ -24,7 +25,9 @@ static const char help[] =
 	"                   registered, ...}], total_expected, total_registered, workers}\n"
 	"                   (rupiah, dibulatkan)\n"
 	"  --unregistered   hanya paket yang belum terdaftar\n"
-	"  --limit N        baris tabel (bawaan 30; 0 = semua)\n";
+	"  --limit N        baris tabel (bawaan 30; 0 = semua)\n"
+	"  --leads          jadikan paket yang belum terdaftar prospek (jaring leads, sumber\n"
+	"                   sirup): satker pemilik, perkiraan pekerja, iuran JAKON dibagi 7 bulan\n";
 
 static json_t *rupiah(int64_t sen)
 {
@@ -115,10 +118,11 @@ int cmd_construction(const struct cli *cli, int argc, char **argv)
 		{"json", no_argument, NULL, 'j'},
 		{"unregistered", no_argument, NULL, 'u'},
 		{"limit", required_argument, NULL, 'l'},
+		{"leads", no_argument, NULL, 'L'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	bool as_json = false, only_unreg = false;
+	bool as_json = false, only_unreg = false, leads = false;
 	uint64_t limit = 30;
 	int c;
 	optind = 1;
@@ -130,6 +134,9 @@ int cmd_construction(const struct cli *cli, int argc, char **argv)
 			break;
 		case 'u':
 			only_unreg = true;
+			break;
+		case 'L':
+			leads = true;
 			break;
 		case 'l':
 			if (!cli_parse_uint(optarg, 100000000, &limit))
@@ -152,10 +159,20 @@ int cmd_construction(const struct cli *cli, int argc, char **argv)
 		return EXIT_FAILED;
 	struct construction_report r;
 	struct errbuf eb;
+	struct store_leads_refresh lr = {0};
 	jr_err err = construction_report(s, &r, &eb);
+	if (err == JR_EOK && leads) {
+		err = construction_leads_refresh(s, &r, cli->today, &lr, &eb);
+		if (err != JR_EOK)
+			construction_report_free(&r);
+	}
 	store_close(s);
 	if (err != JR_EOK)
 		return cli_fail("konstruksi: %s", eb.msg);
+	if (leads)
+		fprintf(as_json ? stderr : stdout,
+			"Prospek konstruksi: %zu baru, %zu diperbarui, %zu sama, %zu gugur.\n",
+			lr.inserted, lr.updated, lr.unchanged, lr.dropped);
 	int rc = EXIT_DONE;
 	if (as_json)
 		rc = print_json(&r, only_unreg);

@@ -72,6 +72,19 @@ struct construction_report {
 jr_err construction_report(struct store *s, struct construction_report *out, struct errbuf *eb);
 void construction_report_free(struct construction_report *r);
 
+struct store_leads_refresh;
+
+/*
+ * Makes the leads of source "sirup" (store/licensing.h) the unregistered
+ * packages of r, inside one transaction: reference the RUP code list (the
+ * first code when the list is too long), name "OWNER: package", the expected
+ * workers, and as monthly potential the package's JAKON contribution spread
+ * over CONSTRUCTION_PROJECT_MONTHS.  A lead already worked on is kept.
+ */
+jr_err construction_leads_refresh(struct store *s, const struct construction_report *r,
+				  struct date today, struct store_leads_refresh *out,
+				  struct errbuf *eb);
+
 /*
  * How a registered project matches a package: "kd_rup" when the project
  * names one of the package's RUP codes; "name" when the project has no RUP

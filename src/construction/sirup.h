@@ -106,6 +106,9 @@ bool sirup_supersedes(const struct sirup_package *kept, const struct sirup_packa
  */
 #define CONSTRUCTION_VALUE_PER_WORKER_SEN ((int64_t)100000000 * SEN_PER_RUPIAH)
 
+/* The duration the estimate above assumes: a regency's package runs about seven months. */
+#define CONSTRUCTION_PROJECT_MONTHS 7
+
 /* Workers expected on a contract of value_sen: the value per worker, rounded up. */
 int64_t construction_expected_workers(int64_t value_sen);
 

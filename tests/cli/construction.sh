@@ -67,6 +67,18 @@ expect_rc 0 "table"
 expect_out "Tenaga kerja konstruksi: 5 terdaftar dari perkiraan 248" "coverage line in Bahasa Indonesia"
 expect_out "BELUM" "unregistered packages marked"
 
+run "$JARING" construction --leads
+expect_rc 0 "unregistered packages become leads"
+expect_out "Prospek konstruksi: 3 baru" "three leads"
+# 54430532: Rp858,724 over 7 months = Rp122,674.86 -> Rp122,675; 5 workers expected.
+expect_sql "SELECT source_ref, workers, monthly_sen FROM leads WHERE source = 'sirup' AND source_ref = '54430532'" \
+	"54430532|5|12267500" "a lead: the RUP code, expected workers, the JAKON contribution over seven months"
+expect_sql "SELECT name FROM leads WHERE source_ref = '54430532'" \
+	"DINAS KESEHATAN: Belanja Modal Bangunan Kesehatan (Pelaksanaan Penambahan Pembangunan Puskesmas Margaasih 01.02)" \
+	"the lead names the office that bought the work"
+run "$JARING" construction --leads
+expect_out "0 baru, 0 diperbarui, 3 sama, 0 gugur" "refreshing again changes nothing"
+
 run "$JARING" import pengadaan "$P/sirup_id.csv" --errors "$TMP/bad.csv"
 expect_rc 3 "Indonesian headers, semicolons and amounts; bad rows rejected"
 expect_sql "SELECT contract_sen, value_source FROM procurement_packages WHERE kd_rup = '70000001'" \
