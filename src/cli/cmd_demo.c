@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "demo/demo.h"
+#include "leads/link.h"
 
 static const char help[] =
 	"Pemakaian: jaring [--db PATH] demo [--scale N] [--seed S] [--force] [--json]\n"
@@ -43,7 +44,7 @@ static void remove_db(const char *path)
 }
 
 static jr_err build(const struct cli *cli, const char *path, const struct demo_opts *o,
-		    struct demo_summary *sum, struct errbuf *eb)
+		    struct demo_summary *sum, struct link_summary *links, struct errbuf *eb)
 {
 	struct refdata *ref;
 	struct store *s;
@@ -69,12 +70,18 @@ static jr_err build(const struct cli *cli, const char *path, const struct demo_o
 		else
 			store_rollback(s);
 	}
+	/* Link the demo's licences, so that leads and compliance have a story to tell. */
+	if (err == JR_EOK) {
+		struct link_opts lo = {.today = o->today};
+		err = link_run(s, ref, &lo, links, eb);
+	}
 	store_close(s);
 	refdata_free(ref);
 	return err;
 }
 
-static void print_summary(const char *db, const struct demo_opts *o, const struct demo_summary *m)
+static void print_summary(const char *db, const struct demo_opts *o, const struct demo_summary *m,
+			  const struct link_summary *lk)
 {
 	char a[32], b[32], c[32], d[32];
 	printf("Basis data demo %s (skala %d, seed %" PRIu64 "):\n", db, o->scale, o->seed);
@@ -89,13 +96,19 @@ static void print_summary(const char *db, const struct demo_opts *o, const struc
 	       cli_fmt_count(m->by_segment_active[SEG_PU], b, sizeof(b)),
 	       cli_fmt_count(m->by_segment_active[SEG_BPU], c, sizeof(c)),
 	       cli_fmt_count(m->by_segment_active[SEG_JAKON], d, sizeof(d)));
+	printf("  izin usaha      %s (%s dari pemberi kerja terdaftar): %zu cocok, %zu perlu "
+	       "diperiksa, %zu prospek\n",
+	       cli_fmt_count(m->licences_registered + m->licences_unregistered, a, sizeof(a)),
+	       cli_fmt_count(m->licences_registered, b, sizeof(b)), lk->match, lk->review,
+	       lk->leads.inserted);
 	printf("  paket konstruksi %s; tenaga kerja konstruksi %s terdaftar dari perkiraan %s\n",
 	       cli_fmt_count(m->packages, a, sizeof(a)),
 	       cli_fmt_count(m->construction_registered, b, sizeof(b)),
 	       cli_fmt_count(m->construction_expected, c, sizeof(c)));
 }
 
-static void print_json(const char *db, const struct demo_opts *o, const struct demo_summary *m)
+static void print_json(const char *db, const struct demo_opts *o, const struct demo_summary *m,
+		       const struct link_summary *lk)
 {
 	json_t *kinds = json_object(), *segs = json_object();
 	for (int k = 1; k < EKIND_COUNT; k++)
@@ -109,6 +122,12 @@ static void print_json(const char *db, const struct demo_opts *o, const struct d
 				(json_int_t)m->employers, "employers_by_kind", kinds, "persons",
 				(json_int_t)m->persons, "memberships", (json_int_t)m->memberships,
 				"active", (json_int_t)m->active, "active_by_segment", segs);
+	json_object_set_new(out, "licences",
+			    json_pack("{s:I, s:I, s:I, s:I, s:I}", "registered",
+				      (json_int_t)m->licences_registered, "unregistered",
+				      (json_int_t)m->licences_unregistered, "match",
+				      (json_int_t)lk->match, "review", (json_int_t)lk->review, "leads",
+				      (json_int_t)lk->leads.inserted));
 	json_object_set_new(out, "construction",
 			    json_pack("{s:I, s:I, s:I}", "packages", (json_int_t)m->packages,
 				      "workers_expected", (json_int_t)m->construction_expected,
@@ -174,8 +193,9 @@ int cmd_demo(const struct cli *cli, int argc, char **argv)
 		return cli_fail("nama berkas terlalu panjang: %s", cli->db);
 	remove_db(tmp);
 	struct demo_summary sum;
+	struct link_summary links;
 	struct errbuf eb;
-	jr_err err = build(cli, tmp, &o, &sum, &eb);
+	jr_err err = build(cli, tmp, &o, &sum, &links, &eb);
 	if (err == JR_EOK) {
 		remove_db(cli->db);
 		if (rename(tmp, cli->db) != 0)
@@ -187,8 +207,8 @@ int cmd_demo(const struct cli *cli, int argc, char **argv)
 		return cli_fail("%s", eb.msg);
 	}
 	if (as_json)
-		print_json(cli->db, &o, &sum);
+		print_json(cli->db, &o, &sum, &links);
 	else
-		print_summary(cli->db, &o, &sum);
+		print_summary(cli->db, &o, &sum, &links);
 	return EXIT_DONE;
 }

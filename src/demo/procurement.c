@@ -13,7 +13,8 @@
  * year).  A few packages belong to offices that are not registered as
  * employers, and a few tenders failed (left out of the coverage).
  *
- * Runs last, after every other stage, so it changes none of their data.
+ * Runs after every other stage (licensing included), so it changes none of
+ * their data.
  */
 #include "compat.h"
 

@@ -29,6 +29,7 @@ struct entry {
 	uint16_t name_len;
 	uint8_t form;
 	uint16_t regency;          /* index into regency[] */
+	char district[9];          /* "33.75.01", "" when the code is shorter */
 	char label[LABEL_SIZE];
 	char nib[14];
 	char npwp[16];             /* 15 digits */
@@ -227,6 +228,8 @@ bool match_index_add(struct match_index *x, int64_t id, const char *label, const
 	e->form = (uint8_t)nm.form;
 	e->regency = (uint16_t)ri;
 	snprintf(e->label, sizeof(e->label), "%s", label ? label : "");
+	if (region_code && strlen(region_code) >= 8)
+		memcpy(e->district, region_code, 8);
 	if (nib && strlen(nib) == 13)
 		memcpy(e->nib, nib, 14);
 	npwp15(npwp, e->npwp);
@@ -302,6 +305,8 @@ static bool count_key(struct match_index *x, uint64_t key, uint32_t i)
 static bool place_key(struct match_index *x, uint64_t key, uint32_t i)
 {
 	struct slot *s = (struct slot *)table_get(&x->keys, key);
+	if (!s)
+		return false; /* cannot happen: every key was counted */
 	x->post[s->a + s->b++] = i; /* b counts up again from 0 */
 	return true;
 }
@@ -361,7 +366,8 @@ bool match_index_build(struct match_index *x)
 	if (!x->post)
 		return false;
 	for (uint32_t i = 0; i < x->n; i++)
-		entry_keys(x, i, place_key);
+		if (!entry_keys(x, i, place_key))
+			return false;
 	x->built = true;
 	return true;
 }
@@ -581,7 +587,29 @@ void match_link(const struct match_index *x, struct match_scratch *s,
 	const struct entry *b = &x->e[best.i];
 	out->score = best.score;
 	const char *form_note = best.form_differs ? "; bentuk usaha berbeda" : "";
-	if (best.score >= R->match && second.score >= 0 && best.score - second.score < R->margin) {
+	bool close = best.score >= R->match && second.score >= 0 &&
+		     best.score - second.score < R->margin;
+	if (close && q->region_code && strlen(q->region_code) >= 8) {
+		/* Two firms of one name in the regency: the district may tell them apart. */
+		const struct entry *s2 = &x->e[second.i];
+		bool in_b = !strncmp(b->district, q->region_code, 8);
+		bool in_s = !strncmp(s2->district, q->region_code, 8);
+		if (in_b != in_s) {
+			if (in_s) {
+				b = s2;
+				best = second;
+				out->score = best.score;
+			}
+			out->decision = MATCH_DECIDE_MATCH;
+			out->id = b->id;
+			snprintf(out->why, sizeof(out->why),
+				 "nama mirip NPP %s (kata %.2f, huruf %.2f); yang lain di kecamatan "
+				 "lain",
+				 b->label, best.sim.words, best.sim.letters);
+			return;
+		}
+	}
+	if (close) {
 		out->decision = MATCH_DECIDE_REVIEW;
 		out->id = b->id;
 		snprintf(out->why, sizeof(out->why),
