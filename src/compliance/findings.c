@@ -277,7 +277,8 @@ static jr_err member_findings(struct run *x)
 	for (size_t i = 0; i < x->emps.n; i++) {
 		struct emp *e = &x->emps.v[i];
 		struct finding *f;
-		int64_t per_worker = e->active ? e->contrib_sen / e->active : 0;
+		/* Bills are whole rupiah; so is the average contribution of a worker. */
+		int64_t per_worker = e->active ? money_round_rupiah(e->contrib_sen / e->active) : 0;
 		if (e->has_licence && e->lic.employees > e->active) {
 			/* Nobody registered to average over: one worker at the UMK with the
 			 * programs the employer's size requires. */

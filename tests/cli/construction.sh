@@ -115,4 +115,8 @@ run "$JARING" compliance --kind opd_unregistered --json
 expect_json 'sorted(f["employer_name"] for f in d["findings"] if not f["employer_npp"])' \
 	"['DINAS PEMADAM KEBAKARAN DAN PENYELAMATAN', 'RSUD KRATON']" \
 	"the demo's two buying offices that are not registered"
+run "$JARING" compliance --json
+expect_json 'sorted(k for k, v in d["totals"]["by_kind"].items() if v["findings"] > 0)' \
+	"['opd_unregistered', 'pds_program', 'pds_tk', 'pds_upah']" \
+	"the demo has a story for every finding kind but arrears (no bills in the demo)"
 finish
