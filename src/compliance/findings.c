@@ -160,7 +160,15 @@ static void ev_text(struct finding *f, const char *key, const char *text)
 	if (f->nev < FINDING_EVIDENCE_MAX) {
 		struct evidence *e = &f->ev[f->nev++];
 		*e = (struct evidence){.key = key, .type = EV_TEXT};
-		snprintf(e->text, sizeof(e->text), "%s", text);
+		/* Cut to the field, never inside a UTF-8 character. */
+		size_t n = strlen(text);
+		if (n >= sizeof(e->text)) {
+			n = sizeof(e->text) - 1;
+			while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+				n--;
+		}
+		memcpy(e->text, text, n);
+		e->text[n] = '\0';
 	}
 }
 

@@ -113,7 +113,7 @@ static jr_err new_contractor(struct demo_gen *g, int district, size_t *index)
 static jr_err register_project(struct demo_gen *g, const struct pkg *k, int district)
 {
 	struct demo_rng *r = &g->rng;
-	size_t firm;
+	size_t firm = 0;
 	jr_err rc = new_contractor(g, district, &firm);
 	if (rc != JR_EOK)
 		return rc;
