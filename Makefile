@@ -71,7 +71,7 @@ fuzz: deps
 	[ -f $(BUILD_FUZZ)/build.ninja ] || CC=clang-14 meson setup $(BUILD_FUZZ) \
 	  --buildtype=debug -Doptimization=1 -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false
 	ninja -C $(BUILD_FUZZ)
-	for f in nik money date ids csv iuran billing http; do \
+	for f in nik money date ids csv iuran billing http match sirup; do \
 	  mkdir -p $(BUILD_FUZZ)/corpus-$$f; \
 	  ./$(BUILD_FUZZ)/tests/fuzz-$$f -max_total_time=$(FUZZ_SECONDS) \
 	    $(BUILD_FUZZ)/corpus-$$f tests/fuzz/corpus/$$f || exit 1; \

@@ -34,6 +34,10 @@ static const struct {
 	{"serve", cmd_serve, "sajikan antarmuka web dan API JSON"},
 	{"user", cmd_user, "akun pengguna dan perannya"},
 	{"token", cmd_token, "token Bearer untuk klien API"},
+	{"compliance", cmd_compliance, "temuan kepatuhan per pemberi kerja, dengan bukti"},
+	{"construction", cmd_construction, "paket konstruksi pengadaan vs proyek JAKON terdaftar"},
+	{"link", cmd_link, "cocokkan izin usaha dengan pemberi kerja terdaftar; antrean periksa"},
+	{"leads", cmd_leads, "prospek (usaha belum terdaftar) menurut potensi iuran, dan tindak lanjutnya"},
 };
 
 static void usage(FILE *f)

@@ -92,5 +92,9 @@ int cmd_target(const struct cli *cli, int argc, char **argv);
 int cmd_serve(const struct cli *cli, int argc, char **argv);
 int cmd_user(const struct cli *cli, int argc, char **argv);
 int cmd_token(const struct cli *cli, int argc, char **argv);
+int cmd_construction(const struct cli *cli, int argc, char **argv);
+int cmd_compliance(const struct cli *cli, int argc, char **argv);
+int cmd_link(const struct cli *cli, int argc, char **argv);
+int cmd_leads(const struct cli *cli, int argc, char **argv);
 
 #endif

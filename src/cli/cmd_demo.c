@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "demo/demo.h"
 #include "store/partners.h"
+#include "leads/link.h"
 
 static const char help[] =
 	"Pemakaian: jaring [--db PATH] demo [--scale N] [--seed S] [--force] [--json]\n"
@@ -45,7 +46,7 @@ static void remove_db(const char *path)
 }
 
 static jr_err build(const struct cli *cli, const char *path, const struct demo_opts *o,
-		    struct demo_summary *sum, struct errbuf *eb)
+		    struct demo_summary *sum, struct link_summary *links, struct errbuf *eb)
 {
 	struct refdata *ref;
 	struct store *s;
@@ -70,6 +71,11 @@ static jr_err build(const struct cli *cli, const char *path, const struct demo_o
 			err = store_commit(s, eb);
 		else
 			store_rollback(s);
+	}
+	/* Link the demo's licences, so that leads and compliance have a story to tell. */
+	if (err == JR_EOK) {
+		struct link_opts lo = {.today = o->today};
+		err = link_run(s, ref, &lo, links, eb);
 	}
 	store_close(s);
 	refdata_free(ref);
@@ -117,7 +123,8 @@ static jr_err add_demo_users(const char *path, struct errbuf *eb)
 	return err;
 }
 
-static void print_summary(const char *db, const struct demo_opts *o, const struct demo_summary *m)
+static void print_summary(const char *db, const struct demo_opts *o, const struct demo_summary *m,
+			  const struct link_summary *lk)
 {
 	char a[32], b[32], c[32], d[32];
 	printf("Basis data demo %s (skala %d, seed %" PRIu64 "):\n", db, o->scale, o->seed);
@@ -136,9 +143,19 @@ static void print_summary(const char *db, const struct demo_opts *o, const struc
 	for (size_t i = 0; i < ARRAY_SIZE(demo_users); i++)
 		printf("    %-8s %-10s %s\n", role_name(demo_users[i].role), demo_users[i].name,
 		       demo_users[i].password);
+	printf("  izin usaha      %s (%s dari pemberi kerja terdaftar): %zu cocok, %zu perlu "
+	       "diperiksa, %zu prospek\n",
+	       cli_fmt_count(m->licences_registered + m->licences_unregistered, a, sizeof(a)),
+	       cli_fmt_count(m->licences_registered, b, sizeof(b)), lk->match, lk->review,
+	       lk->leads.inserted);
+	printf("  paket konstruksi %s; tenaga kerja konstruksi %s terdaftar dari perkiraan %s\n",
+	       cli_fmt_count(m->packages, a, sizeof(a)),
+	       cli_fmt_count(m->construction_registered, b, sizeof(b)),
+	       cli_fmt_count(m->construction_expected, c, sizeof(c)));
 }
 
-static void print_json(const char *db, const struct demo_opts *o, const struct demo_summary *m)
+static void print_json(const char *db, const struct demo_opts *o, const struct demo_summary *m,
+		       const struct link_summary *lk)
 {
 	json_t *kinds = json_object(), *segs = json_object();
 	for (int k = 1; k < EKIND_COUNT; k++)
@@ -158,6 +175,16 @@ static void print_json(const char *db, const struct demo_opts *o, const struct d
 				(json_int_t)m->persons, "memberships", (json_int_t)m->memberships,
 				"active", (json_int_t)m->active, "active_by_segment", segs, "users",
 				users);
+	json_object_set_new(out, "licences",
+			    json_pack("{s:I, s:I, s:I, s:I, s:I}", "registered",
+				      (json_int_t)m->licences_registered, "unregistered",
+				      (json_int_t)m->licences_unregistered, "match",
+				      (json_int_t)lk->match, "review", (json_int_t)lk->review, "leads",
+				      (json_int_t)lk->leads.inserted));
+	json_object_set_new(out, "construction",
+			    json_pack("{s:I, s:I, s:I}", "packages", (json_int_t)m->packages,
+				      "workers_expected", (json_int_t)m->construction_expected,
+				      "workers_registered", (json_int_t)m->construction_registered));
 	json_dumpf(out, stdout, JSON_INDENT(2));
 	fputc('\n', stdout);
 	json_decref(out);
@@ -219,8 +246,9 @@ int cmd_demo(const struct cli *cli, int argc, char **argv)
 		return cli_fail("nama berkas terlalu panjang: %s", cli->db);
 	remove_db(tmp);
 	struct demo_summary sum;
+	struct link_summary links;
 	struct errbuf eb;
-	jr_err err = build(cli, tmp, &o, &sum, &eb);
+	jr_err err = build(cli, tmp, &o, &sum, &links, &eb);
 	if (err == JR_EOK)
 		err = add_demo_users(tmp, &eb);
 	if (err == JR_EOK) {
@@ -234,8 +262,8 @@ int cmd_demo(const struct cli *cli, int argc, char **argv)
 		return cli_fail("%s", eb.msg);
 	}
 	if (as_json)
-		print_json(cli->db, &o, &sum);
+		print_json(cli->db, &o, &sum, &links);
 	else
-		print_summary(cli->db, &o, &sum);
+		print_summary(cli->db, &o, &sum, &links);
 	return EXIT_DONE;
 }

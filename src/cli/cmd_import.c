@@ -8,18 +8,23 @@
 #include <unistd.h>
 
 #include "billing/payments.h"
+#include "construction/construction.h"
 #include "cli/cli.h"
 #include "coverage/figures.h"
 #include "partners/import.h"
 #include "ingest/csvread.h"
 #include "ingest/import.h"
+#include "ingest/licences.h"
+#include "ingest/rates.h"
 
 static const char help[] =
 	"Pemakaian: jaring [--db PATH] import JENIS BERKAS [--dry-run] [--errors OUT.csv] [--json]\n"
 	"\n"
 	"JENIS: employers (pemberi_kerja), workers (tenaga_kerja), payments (pembayaran),\n"
-	"partners (mitra), agreements (pks), units (unit mitra), workforce (angkatan_kerja)\n"
-	"atau targets (target).  BERKAS: CSV\n"
+	"partners (mitra), agreements (pks), units (unit mitra), workforce (angkatan_kerja),\n"
+	"targets (target), licensing (perizinan: daftar izin usaha dari DPMPTSP/OSS), sirup\n"
+	"(pengadaan: paket LKPP, hanya Pekerjaan Konstruksi disimpan) atau projects\n"
+	"(proyek: proyek JAKON terdaftar).  BERKAS: CSV\n"
 	"(koma atau titik koma, UTF-8 dengan/tanpa BOM).  Judul kolom boleh bahasa Inggris\n"
 	"atau Indonesia, urutan bebas; lihat docs/formats.md.\n"
 	"\n"
@@ -113,7 +118,9 @@ static void print_summary(const struct import_result *r, const char *kind, bool 
 		printf("Gunakan --errors FILE untuk laporan lengkap baris yang ditolak.\n");
 }
 
-static void print_json(const struct import_result *r, const char *kind, bool dry_run)
+static void print_json(const struct import_result *r, const char *kind, bool dry_run,
+		       void (*more)(void *ctx, const struct import_result *res, json_t *json),
+		       void *ctx)
 {
 	json_t *o = json_pack("{s:s, s:b, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:s}", "kind", kind,
 			      "dry_run", dry_run, "rows", (json_int_t)r->rows, "accepted",
@@ -121,6 +128,8 @@ static void print_json(const struct import_result *r, const char *kind, bool dry
 			      "warnings", (json_int_t)r->warnings, "inserted",
 			      (json_int_t)r->inserted, "updated", (json_int_t)r->updated,
 			      "unchanged", (json_int_t)r->unchanged, "unknown_columns", r->unknown);
+	if (more)
+		more(ctx, r, o);
 	json_dumpf(o, stdout, JSON_INDENT(2));
 	fputc('\n', stdout);
 	json_decref(o);
@@ -134,23 +143,59 @@ static bool same_file(const char *a, const char *b)
 	       sa.st_ino == sb.st_ino;
 }
 
-/* The runner of each kind: registry (pipeline), payments, small tables. */
+/* The runner of each kind: registry (pipeline), payments, licensing,
+ * procurement, small tables. */
 struct kind_run {
 	const char *kind; /* canonical */
 	enum import_kind registry;
+	struct sirup_import_extra extra; /* sirup: what the packages were */
 };
 
 static jr_err run_kind(void *ctx, struct store *s, const struct refdata *ref,
 		       const struct import_opts *o, struct import_result *res, struct errbuf *eb)
 {
-	const struct kind_run *k = ctx;
+	struct kind_run *k = ctx;
 	if (k->registry)
 		return import_run(s, ref, o, res, eb);
 	if (!strcmp(k->kind, "payments"))
 		return payments_import(s, o, res, eb);
+	if (!strcmp(k->kind, "licensing"))
+		return licensing_import(s, ref, o, res, eb);
+	if (!strcmp(k->kind, "projects"))
+		return projects_import(s, ref, o, res, eb);
+	if (!strcmp(k->kind, "sirup")) {
+		struct rates *rates = NULL;
+		memset(res, 0, sizeof(*res));
+		jr_err err = rates_load(&rates, eb);
+		if (err == JR_EOK)
+			err = sirup_import(s, rates, o, res, &k->extra, eb);
+		rates_free(rates);
+		return err;
+	}
 	if (figures_import_kind(k->kind))
 		return figures_import(s, ref, k->kind, o, res, eb);
 	return partners_import(s, ref, k->kind, o, res, eb);
+}
+
+/* What a procurement import adds to the report. */
+static void sirup_more(void *ctx, const struct import_result *res, json_t *json)
+{
+	const struct kind_run *k = ctx;
+	const struct sirup_import_extra *x = &k->extra;
+	if (!k->kind || strcmp(k->kind, "sirup"))
+		return;
+	if (json) {
+		json_object_set_new(json, "procurement",
+				    json_pack("{s:I, s:I, s:I}", "other_kinds",
+					      (json_int_t)x->other_kinds, "superseded",
+					      (json_int_t)x->superseded, "failed",
+					      (json_int_t)x->failed));
+		return;
+	}
+	printf("Paket konstruksi: %zu disimpan (%zu tender gagal/batal); %zu baris pengadaan "
+	       "lain dilewati; %zu tender lama diganti tender berikutnya.\n",
+	       res->accepted - x->other_kinds - x->superseded, x->failed, x->other_kinds,
+	       x->superseded);
 }
 
 int cli_import_file(const struct cli *cli, const char *cmd, const char *kind,
@@ -201,10 +246,15 @@ int cli_import_file(const struct cli *cli, const char *cmd, const char *kind,
 			errors_path ? " (lihat laporan)" : " (gunakan --errors FILE)");
 	if (err != JR_EOK)
 		return cli_fail("%s: %s; tidak ada yang disimpan", o->path, eb.msg);
-	if (as_json)
-		print_json(&res, kind, o->dry_run);
-	else
+	/* Only this file's runner knows the procurement figures. */
+	bool own = run == run_kind;
+	if (as_json) {
+		print_json(&res, kind, o->dry_run, own ? sirup_more : NULL, ctx);
+	} else {
 		print_summary(&res, kind, o->dry_run, errors_path);
+		if (own)
+			sirup_more(ctx, &res, NULL);
+	}
 	return res.rejected ? EXIT_PARTIAL : EXIT_DONE;
 }
 
@@ -250,12 +300,19 @@ int cmd_import(const struct cli *cli, int argc, char **argv)
 		k.kind = import_kind_name(k.registry);
 	else if (payments_kind_parse(name))
 		k.kind = "payments";
+	else if (licensing_kind_parse(name))
+		k.kind = "licensing";
+	else if (sirup_kind_parse(name))
+		k.kind = "sirup";
+	else if (projects_kind_parse(name))
+		k.kind = "projects";
 	else if (!(k.kind = figures_import_kind(name)))
 		k.kind = partners_import_kind(name);
 	if (!k.kind)
 		return cli_usage_error("import",
 				       "jenis '%s' tidak dikenal (employers, workers, payments, "
-				       "partners, agreements, units, workforce atau targets)", name);
+				       "partners, agreements, units, workforce, targets, licensing, "
+				       "sirup atau projects)", name);
 	o.kind = k.registry;
 	o.path = argv[optind + 1];
 	return cli_import_file(cli, "import", k.kind, &o, errors_path, as_json, run_kind, &k);

@@ -236,6 +236,12 @@ jr_err demo_build(struct store *s, const struct refdata *ref, const struct demo_
 		rc = demo_build_bpu(g);
 	if (rc == JR_EOK)
 		rc = demo_build_jakon(g);
+	int64_t lic_reg = 0, lic_unreg = 0;
+	if (rc == JR_EOK)
+		rc = demo_build_licensing(g, &lic_reg, &lic_unreg);
+	struct demo_summary proc = {0};
+	if (rc == JR_EOK)
+		rc = demo_build_procurement(g, &proc);
 	/* Coverage's aggregates ready for the first question. */
 	if (rc == JR_EOK)
 		rc = store_coverage_refresh(s, o->today, eb);
@@ -251,6 +257,11 @@ jr_err demo_build(struct store *s, const struct refdata *ref, const struct demo_
 			       sizeof(sum->by_segment_active));
 			sum->active = c.active;
 			memcpy(sum->by_kind, g->by_kind, sizeof(sum->by_kind));
+			sum->licences_registered = lic_reg;
+			sum->licences_unregistered = lic_unreg;
+			sum->packages = proc.packages;
+			sum->construction_expected = proc.construction_expected;
+			sum->construction_registered = proc.construction_registered;
 		}
 	}
 	gen_free(g);

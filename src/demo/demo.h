@@ -40,6 +40,11 @@ struct demo_summary {
 	int64_t by_segment_active[SEG_COUNT]; /* persons active on today, per segment */
 	int64_t active;                       /* distinct persons active on today */
 	int64_t by_kind[EKIND_COUNT];         /* employers written, per kind */
+	int64_t licences_registered;          /* licences of registered companies */
+	int64_t licences_unregistered;        /* licences of businesses not registered */
+	/* The procurement plan (construction packages, not counting failed tenders)
+	 * and its construction workers expected and registered. */
+	int64_t packages, construction_expected, construction_registered;
 };
 
 /*

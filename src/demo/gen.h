@@ -265,4 +265,18 @@ jr_err demo_build_bpu(struct demo_gen *g);
 /* Construction workers per project of the construction firms. */
 jr_err demo_build_jakon(struct demo_gen *g);
 
+/* ---- licensing (licensing.c) ---- */
+
+/*
+ * The licensing office's list: licences of about three in ten registered
+ * companies (some declaring more workers or higher wages than registered)
+ * and scale x 400 of unregistered businesses.  Counts each kind.  Last stage.
+ */
+jr_err demo_build_licensing(struct demo_gen *g, int64_t *registered, int64_t *unregistered);
+
+/* ---- procurement (procurement.c) ---- */
+
+/* The procurement plan, registered projects and their workers; fills sum's procurement counts. */
+jr_err demo_build_procurement(struct demo_gen *g, struct demo_summary *sum);
+
 #endif

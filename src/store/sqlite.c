@@ -14,9 +14,11 @@
 
 #include "embedded.h"
 #include "store/coverage.h"
+#include "store/licensing.h"
 #include "store/partners.h"
 #include "store/accounts.h"
 #include "store/browse.h"
+#include "store/procurement.h"
 #include "store/sqlite_int.h"
 
 /* Forward-only migrations: index i brings the schema to version i + 1. */
@@ -24,6 +26,8 @@ static const unsigned char *const migrations[] = {
 	schema_001,
 	schema_002,
 	schema_003,
+	schema_004,
+	schema_005,
 	schema_006,
 };
 
@@ -364,6 +368,8 @@ static const struct store_ops sqlite_ops = {
 	.coverage = &sqlite_coverage_ops,
 	.accounts = &sqlite_accounts_ops,
 	.browse = &sqlite_browse_ops,
+	.procurement = &sqlite_procurement_ops,
+	.licensing = &sqlite_licensing_ops,
 };
 
 static jr_err migrate(struct sqlite_store *q, struct errbuf *eb)

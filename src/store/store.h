@@ -17,6 +17,8 @@
 struct store;
 struct store_accounts_ops;
 struct store_browse_ops;
+struct store_procurement_ops;
+struct store_licensing_ops;
 
 /* What an upsert did. */
 enum store_upsert { STORE_INSERTED = 1, STORE_UPDATED, STORE_UNCHANGED };
@@ -394,6 +396,8 @@ struct store_ops {
 	const struct store_coverage_ops *coverage;
 	const struct store_accounts_ops *accounts;
 	const struct store_browse_ops *browse;
+	const struct store_procurement_ops *procurement;
+	const struct store_licensing_ops *licensing; /* store/licensing.h */
 };
 
 /* Every backend's struct starts with this. */
