@@ -11,7 +11,7 @@ static jr_err nomem(struct errbuf *eb)
 	return errbuf_set(eb, JR_ENOMEM, "memori tidak cukup untuk pencocokan");
 }
 
-static jr_err add_employer(void *ctx, const struct employer *e)
+static jr_err add_employer(void *ctx, const struct store_link_employer *e)
 {
 	return match_index_add(ctx, e->id, e->npp, e->name, e->region_code, e->nib, e->npwp)
 		       ? JR_EOK
@@ -158,7 +158,7 @@ jr_err link_run(struct store *s, const struct refdata *ref, const struct link_op
 		return nomem(eb);
 	if ((err = store_begin(s, eb)) != JR_EOK)
 		goto out;
-	err = store_employers_each(s, add_employer, x, eb);
+	err = store_link_employers_each(s, add_employer, x, eb);
 	if (err == JR_ENOMEM || (err == JR_EOK && !match_index_build(x)))
 		err = nomem(eb);
 	if (err == JR_EOK) {

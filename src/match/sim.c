@@ -68,10 +68,18 @@ double match_word_sim(const char *a, size_t na, const char *b, size_t nb)
 	return jw >= 0.88 ? jw : 0.0;
 }
 
-static int cmp_u16(const void *x, const void *y)
+/* Insertion sort: a name has a few dozen letter pairs, where qsort's calls cost more. */
+static void sort_u16(uint16_t *v, size_t n)
 {
-	uint16_t a = *(const uint16_t *)x, b = *(const uint16_t *)y;
-	return (a > b) - (a < b);
+	for (size_t i = 1; i < n; i++) {
+		uint16_t x = v[i];
+		size_t j = i;
+		while (j > 0 && v[j - 1] > x) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
 }
 
 /* The sorted letter pairs of a name without its spaces; returns how many. */
@@ -87,7 +95,7 @@ static size_t bigrams(const struct match_name *n, uint16_t *out, size_t cap)
 			out[k++] = (uint16_t)(((unsigned char)prev << 8) | (unsigned char)c);
 		prev = c;
 	}
-	qsort(out, k, sizeof(*out), cmp_u16);
+	sort_u16(out, k);
 	return k;
 }
 
