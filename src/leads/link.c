@@ -129,10 +129,6 @@ static jr_err link_all(const struct match_index *x, const struct link_opts *o,
 	return failed ? nomem(eb) : JR_EOK;
 }
 
-struct tally_ctx {
-	struct link_summary *sum;
-};
-
 static jr_err tally(void *ctx, const struct store_link_row *r)
 {
 	struct link_summary *sum = ctx;
