@@ -35,9 +35,11 @@ FROM (
   FROM memberships m
   LEFT JOIN employers e ON e.id = m.employer_id
   JOIN bills b ON b.period = 202411
-              AND b.payer_kind = CASE WHEN m.segment = 'BPU' OR m.employer_id IS NULL
+              AND b.payer_kind = CASE WHEN m.payer_kind IS NOT NULL THEN m.payer_kind
+                                      WHEN m.segment = 'BPU' OR m.employer_id IS NULL
                                       THEN 'participant' ELSE 'employer' END
-              AND b.payer_ref = CASE WHEN m.segment = 'BPU' OR m.employer_id IS NULL
+              AND b.payer_ref = CASE WHEN m.payer_kind IS NOT NULL THEN m.payer_ref
+                                     WHEN m.segment = 'BPU' OR m.employer_id IS NULL
                                      THEN m.person_nik ELSE m.employer_id END
   WHERE m.start_date <= '2024-11-30' AND (m.end_date IS NULL OR m.end_date >= '2024-11-01')
     AND m.segment != 'PMI' AND NOT (m.segment = 'JAKON' AND m.wage_sen = 0)

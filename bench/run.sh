@@ -3,7 +3,7 @@
 set -eu
 build=${1:-build}
 cd "$(dirname "$0")/.."
-for b in bench/import.sh bench/bill.sh bench/link.sh; do
+for b in bench/import.sh bench/bill.sh bench/coverage.sh bench/link.sh; do
 	echo "== $b"
 	"$b" "$build"
 done

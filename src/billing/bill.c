@@ -189,7 +189,9 @@ static void price_one(struct run *r, struct chunk *ch, size_t i)
 		memcpy(c.kbli, e->kbli, sizeof(c.kbli));
 		c.employer_participants = e->participants;
 	}
-	c.payer = m->payer_kind == PAYER_KIND_PARTNER ? PAYER_OTHER : PAYER_SELF;
+	/* PP 50/2025's BPU discount excludes APBN/APBD payers. */
+	c.payer = m->payer_kind != PAYER_KIND_PARTNER ? PAYER_SELF
+		  : m->apbd_funded ? PAYER_APBD : PAYER_OTHER;
 	if (r->in_arrears.n) {
 		const struct bill_acc *a = &r->bill[x->bill];
 		size_t ignored;

@@ -10,6 +10,7 @@
 
 #include "compat.h"
 #include "core/date.h"
+#include "ingest/import.h"
 #include "ingest/refdata.h"
 #include "store/store.h"
 
@@ -54,6 +55,25 @@ char *cli_fmt_date(struct date d, char *buf, size_t size);
 /* Parses a --json style date option value; prints a usage error when bad. */
 bool cli_parse_date_opt(const char *cmd, const char *opt, const char *value, struct date *out);
 
+/* Prints o (indented, keys in order) and releases it; EXIT_DONE or EXIT_FAILED. */
+typedef struct json_t json_t;
+int cli_print_json(json_t *o);
+/* Parses a positive id argument; prints a usage error (returns false) when bad. */
+bool cli_parse_id(const char *cmd, const char *what, const char *s, int64_t *out);
+
+/* Runs one import of a file into the store (the kind's engine). */
+typedef jr_err (*cli_import_fn)(void *ctx, struct store *s, const struct refdata *ref,
+				const struct import_opts *o, struct import_result *res,
+				struct errbuf *eb);
+/*
+ * Opens the store, runs run(ctx...) on o->path and reports as every import
+ * does: issues on stderr (first ten) and in --errors, summary or --json on
+ * stdout; exit 0, 3 (rows rejected) or 1 (nothing written).
+ */
+int cli_import_file(const struct cli *cli, const char *cmd, const char *kind,
+		    struct import_opts *o, const char *errors_path, bool as_json,
+		    cli_import_fn run, void *ctx);
+
 typedef int (*cli_command_fn)(const struct cli *cli, int argc, char **argv);
 
 int cmd_init(const struct cli *cli, int argc, char **argv);
@@ -66,5 +86,10 @@ int cmd_bill(const struct cli *cli, int argc, char **argv);
 int cmd_arrears(const struct cli *cli, int argc, char **argv);
 int cmd_link(const struct cli *cli, int argc, char **argv);
 int cmd_leads(const struct cli *cli, int argc, char **argv);
+int cmd_coverage(const struct cli *cli, int argc, char **argv);
+int cmd_partner(const struct cli *cli, int argc, char **argv);
+int cmd_mou(const struct cli *cli, int argc, char **argv);
+int cmd_cohort(const struct cli *cli, int argc, char **argv);
+int cmd_target(const struct cli *cli, int argc, char **argv);
 
 #endif

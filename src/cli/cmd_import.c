@@ -9,6 +9,8 @@
 
 #include "billing/payments.h"
 #include "cli/cli.h"
+#include "coverage/figures.h"
+#include "partners/import.h"
 #include "ingest/csvread.h"
 #include "ingest/import.h"
 #include "ingest/licences.h"
@@ -16,8 +18,9 @@
 static const char help[] =
 	"Pemakaian: jaring [--db PATH] import JENIS BERKAS [--dry-run] [--errors OUT.csv] [--json]\n"
 	"\n"
-	"JENIS: employers (pemberi_kerja), workers (tenaga_kerja), payments\n"
-	"(pembayaran) atau licensing (perizinan: daftar izin usaha dari DPMPTSP/OSS).\n"
+	"JENIS: employers (pemberi_kerja), workers (tenaga_kerja), payments (pembayaran),\n"
+	"partners (mitra), agreements (pks), units (unit mitra), workforce (angkatan_kerja),\n"
+	"targets (target) atau licensing (perizinan: daftar izin usaha dari DPMPTSP/OSS).\n"
 	"BERKAS: CSV\n"
 	"(koma atau titik koma, UTF-8 dengan/tanpa BOM).  Judul kolom boleh bahasa Inggris\n"
 	"atau Indonesia, urutan bebas; lihat docs/formats.md.\n"
@@ -133,6 +136,82 @@ static bool same_file(const char *a, const char *b)
 	       sa.st_ino == sb.st_ino;
 }
 
+/* The runner of each kind: registry (pipeline), payments, small tables. */
+struct kind_run {
+	const char *kind; /* canonical */
+	enum import_kind registry;
+};
+
+static jr_err run_kind(void *ctx, struct store *s, const struct refdata *ref,
+		       const struct import_opts *o, struct import_result *res, struct errbuf *eb)
+{
+	const struct kind_run *k = ctx;
+	if (k->registry)
+		return import_run(s, ref, o, res, eb);
+	if (!strcmp(k->kind, "payments"))
+		return payments_import(s, o, res, eb);
+	if (!strcmp(k->kind, "licensing"))
+		return licensing_import(s, ref, o, res, eb);
+	if (figures_import_kind(k->kind))
+		return figures_import(s, ref, k->kind, o, res, eb);
+	return partners_import(s, ref, k->kind, o, res, eb);
+}
+
+int cli_import_file(const struct cli *cli, const char *cmd, const char *kind,
+		    struct import_opts *o, const char *errors_path, bool as_json,
+		    cli_import_fn run, void *ctx)
+{
+	if (errors_path && same_file(errors_path, o->path))
+		return cli_usage_error(cmd, "--errors tidak boleh menimpa berkas yang diimpor (%s)",
+				       o->path);
+
+	struct refdata *ref;
+	struct store *s;
+	if (!cli_load_refdata(&ref))
+		return EXIT_FAILED;
+	if (!cli_open_store(cli, STORE_EXISTING, &s)) {
+		refdata_free(ref);
+		return EXIT_FAILED;
+	}
+	struct issue_sink sink = {0};
+	if (errors_path) {
+		sink.report = fopen(errors_path, "w");
+		if (!sink.report) {
+			store_close(s);
+			refdata_free(ref);
+			return cli_fail("tidak dapat menulis %s: %s", errors_path, strerror(errno));
+		}
+		fputs("line,column,value,reason\n", sink.report);
+	}
+	struct progress prog;
+	clock_gettime(CLOCK_MONOTONIC, &prog.start);
+	o->on_issue = on_issue;
+	o->issue_ctx = &sink;
+	if (isatty(STDERR_FILENO)) {
+		o->on_progress = on_progress;
+		o->progress_ctx = &prog;
+	}
+	struct import_result res;
+	struct errbuf eb;
+	jr_err err = run(ctx, s, ref, o, &res, &eb);
+	if (o->on_progress && res.rows >= 50000)
+		fputs("\r\033[K", stderr);
+	store_close(s);
+	refdata_free(ref);
+	if (sink.report && (fclose(sink.report) != 0 || sink.write_failed))
+		fprintf(stderr, "jaring: gagal menulis laporan %s\n", errors_path);
+	if (sink.shown < sink.total)
+		fprintf(stderr, "... dan %zu lainnya%s\n", sink.total - sink.shown,
+			errors_path ? " (lihat laporan)" : " (gunakan --errors FILE)");
+	if (err != JR_EOK)
+		return cli_fail("%s: %s; tidak ada yang disimpan", o->path, eb.msg);
+	if (as_json)
+		print_json(&res, kind, o->dry_run);
+	else
+		print_summary(&res, kind, o->dry_run, errors_path);
+	return res.rejected ? EXIT_PARTIAL : EXIT_DONE;
+}
+
 int cmd_import(const struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -169,66 +248,22 @@ int cmd_import(const struct cli *cli, int argc, char **argv)
 	}
 	if (argc - optind != 2)
 		return cli_usage_error("import", "perlu JENIS dan BERKAS");
-	bool payments = payments_kind_parse(argv[optind]);
-	bool licensing = licensing_kind_parse(argv[optind]);
-	o.kind = import_kind_parse(argv[optind]);
-	if (!o.kind && !payments && !licensing)
+	const char *name = argv[optind];
+	struct kind_run k = {.registry = import_kind_parse(name)};
+	if (k.registry)
+		k.kind = import_kind_name(k.registry);
+	else if (payments_kind_parse(name))
+		k.kind = "payments";
+	else if (licensing_kind_parse(name))
+		k.kind = "licensing";
+	else if (!(k.kind = figures_import_kind(name)))
+		k.kind = partners_import_kind(name);
+	if (!k.kind)
 		return cli_usage_error("import",
-				       "jenis '%s' tidak dikenal (employers, workers, payments atau "
-				       "licensing)",
-				       argv[optind]);
+				       "jenis '%s' tidak dikenal (employers, workers, payments, "
+				       "partners, agreements, units, workforce, targets atau licensing)",
+				       name);
+	o.kind = k.registry;
 	o.path = argv[optind + 1];
-
-	if (errors_path && same_file(errors_path, o.path))
-		return cli_usage_error("import", "--errors tidak boleh menimpa berkas yang diimpor (%s)",
-				       o.path);
-
-	struct refdata *ref;
-	struct store *s;
-	if (!cli_load_refdata(&ref))
-		return EXIT_FAILED;
-	if (!cli_open_store(cli, STORE_EXISTING, &s)) {
-		refdata_free(ref);
-		return EXIT_FAILED;
-	}
-	struct issue_sink sink = {0};
-	if (errors_path) {
-		sink.report = fopen(errors_path, "w");
-		if (!sink.report) {
-			store_close(s);
-			refdata_free(ref);
-			return cli_fail("tidak dapat menulis %s: %s", errors_path, strerror(errno));
-		}
-		fputs("line,column,value,reason\n", sink.report);
-	}
-	struct progress prog;
-	clock_gettime(CLOCK_MONOTONIC, &prog.start);
-	o.on_issue = on_issue;
-	o.issue_ctx = &sink;
-	if (isatty(STDERR_FILENO)) {
-		o.on_progress = on_progress;
-		o.progress_ctx = &prog;
-	}
-	struct import_result res;
-	struct errbuf eb;
-	jr_err err = payments    ? payments_import(s, &o, &res, &eb)
-		     : licensing ? licensing_import(s, ref, &o, &res, &eb)
-				 : import_run(s, ref, &o, &res, &eb);
-	if (o.on_progress && res.rows >= 50000)
-		fputs("\r\033[K", stderr);
-	store_close(s);
-	refdata_free(ref);
-	if (sink.report && (fclose(sink.report) != 0 || sink.write_failed))
-		fprintf(stderr, "jaring: gagal menulis laporan %s\n", errors_path);
-	if (sink.shown < sink.total)
-		fprintf(stderr, "... dan %zu lainnya%s\n", sink.total - sink.shown,
-			errors_path ? " (lihat laporan)" : " (gunakan --errors FILE)");
-	if (err != JR_EOK)
-		return cli_fail("%s: %s; tidak ada yang disimpan", o.path, eb.msg);
-	const char *kind = payments ? "payments" : licensing ? "licensing" : import_kind_name(o.kind);
-	if (as_json)
-		print_json(&res, kind, o.dry_run);
-	else
-		print_summary(&res, kind, o.dry_run, errors_path);
-	return res.rejected ? EXIT_PARTIAL : EXIT_DONE;
+	return cli_import_file(cli, "import", k.kind, &o, errors_path, as_json, run_kind, &k);
 }

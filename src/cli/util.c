@@ -1,6 +1,8 @@
 /* util.c - helpers shared by the commands (see cli.h). */
 #include "compat.h"
 
+#include <jansson.h>
+
 #include "cli/cli.h"
 
 int cli_fail(const char *fmt, ...)
@@ -111,5 +113,26 @@ bool cli_parse_date_opt(const char *cmd, const char *opt, const char *value, str
 		cli_usage_error(cmd, "%s '%s': %s", opt, value, eb.msg);
 		return false;
 	}
+	return true;
+}
+
+int cli_print_json(json_t *o)
+{
+	if (!o)
+		return cli_fail("memori tidak cukup");
+	int rc = json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	fputc('\n', stdout);
+	json_decref(o);
+	return rc == 0 ? EXIT_DONE : cli_fail("gagal menulis JSON");
+}
+
+bool cli_parse_id(const char *cmd, const char *what, const char *s, int64_t *out)
+{
+	uint64_t v;
+	if (!cli_parse_uint(s, INT64_MAX, &v) || v == 0) {
+		cli_usage_error(cmd, "%s harus bilangan bulat positif: %s", what, s);
+		return false;
+	}
+	*out = (int64_t)v;
 	return true;
 }

@@ -28,6 +28,7 @@
 #include "compat.h"
 
 #include "demo/gen.h"
+#include "store/coverage.h"
 
 /* ---- random numbers: splitmix64 seeding a xoshiro256** ---- */
 
@@ -228,6 +229,8 @@ jr_err demo_build(struct store *s, const struct refdata *ref, const struct demo_
 	if (rc == JR_EOK)
 		rc = demo_build_employers(g);
 	if (rc == JR_EOK)
+		rc = demo_build_partners(g);
+	if (rc == JR_EOK)
 		rc = demo_build_pu(g);
 	if (rc == JR_EOK)
 		rc = demo_build_bpu(g);
@@ -236,6 +239,9 @@ jr_err demo_build(struct store *s, const struct refdata *ref, const struct demo_
 	int64_t lic_reg = 0, lic_unreg = 0;
 	if (rc == JR_EOK)
 		rc = demo_build_licensing(g, &lic_reg, &lic_unreg);
+	/* Coverage's aggregates ready for the first question. */
+	if (rc == JR_EOK)
+		rc = store_coverage_refresh(s, o->today, eb);
 	if (rc == JR_EOK) {
 		struct store_counts c;
 		rc = store_counts(s, o->today, &c, eb);

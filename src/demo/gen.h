@@ -99,6 +99,14 @@ struct demo_nikset {
 
 struct demo_cand; /* employers.c */
 
+/* The city's cohort year starts on 1 September (an assumption, domain.md 7.2:
+ * the PKS was signed in August 2023); at most three years are generated. */
+#define DEMO_COHORT_MONTH 9
+#define DEMO_COHORT_FIRST_YEAR 2023
+#define DEMO_COHORT_YEARS_MAX 4
+/* Religious social workers and lebe the city pays for, per scale. */
+#define BASE_COHORT_TARGET 2170
+
 /* Years of UMK the generator can ask for: lo_day's year (>= 1998) to today's (<= 2099). */
 #define DEMO_UMK_YEARS 102
 
@@ -138,6 +146,11 @@ struct demo_gen {
 	size_t *firms;    /* construction firms */
 	size_t nfirms;
 	int64_t *firm_cum;
+
+	/* partners.c: the welfare section's yearly cohorts, from cohort_first_year */
+	int64_t cohort_id[DEMO_COHORT_YEARS_MAX];
+	int64_t cohort_partner;
+	int cohort_first_year;
 
 	/* people.c */
 	struct demo_nikset niks;
@@ -223,6 +236,7 @@ struct demo_mspec {
 	int64_t end;         /* -1: open */
 	const char *occupation;
 	const char *region;
+	int64_t cohort_id;   /* 0 none; else paid by g->cohort_partner */
 };
 
 /* Writes a membership, with a KPJ card number unless it is still being printed. */
@@ -231,7 +245,18 @@ jr_err demo_put_membership(struct demo_gen *g, const struct demo_mspec *ms);
 /* Writes v as exactly n decimal digits (zero-padded, high digits dropped) at out. */
 void demo_put_digits(char *out, uint64_t v, int n);
 
+/* ---- partners (partners.c) ---- */
+
+/*
+ * Writes the partners, agreements and the cohorts' yearly PKS, ties units
+ * to their partners, and writes workforce and targets.  Needs the employers.
+ */
+jr_err demo_build_partners(struct demo_gen *g);
+
 /* ---- workers (workers.c) ---- */
+
+/* The welfare section's cohort years: first..cur (cur: the year of the latest 1 September). */
+void demo_cohort_years(const struct demo_gen *g, int *first, int *cur);
 
 /* Wage earners: each employer's active quota and its leavers.  Needs the employers. */
 jr_err demo_build_pu(struct demo_gen *g);

@@ -9,6 +9,7 @@
 #include "core/ids.h"
 #include "core/nik.h"
 #include "demo/gen.h"
+#include "store/partners.h"
 
 /* Shares in per mille, so no floating point decides anything. */
 enum {
@@ -280,5 +281,14 @@ jr_err demo_put_membership(struct demo_gen *g, const struct demo_mspec *ms)
 		return errbuf_set(g->eb, JR_ECONFLICT, "demo: kepesertaan ganda %s %s %s", nik,
 				  segment_name(ms->segment), day);
 	}
-	return JR_EOK;
+	if (ms->cohort_id) {
+		struct membership_key k = {m.person_nik, m.employer_id, m.segment, m.start};
+		int64_t id;
+		bool found;
+		rc = store_membership_id(g->s, &k, &id, &found, g->eb);
+		if (rc == JR_EOK && found)
+			rc = store_membership_set_cohort(g->s, id, ms->cohort_id, PAYER_KIND_PARTNER,
+							 g->cohort_partner, g->eb);
+	}
+	return rc;
 }

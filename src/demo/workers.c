@@ -15,7 +15,7 @@
 
 enum {
 	BASE_PU_ACTIVE = 13200,    /* ~60 % of the active */
-	BASE_COHORT_ACTIVE = 2170, /* religious social workers and lebe, city-paid */
+	BASE_COHORT_ACTIVE = BASE_COHORT_TARGET, /* religious social workers and lebe, city-paid */
 	BASE_COHORT_FORMER = 380,  /* in an earlier year's cohort, not this one */
 	BASE_JAKON_ACTIVE = 2200,  /* ~10 % */
 	JAKON_PAST_PM = 1600,      /* worker slots on finished projects, per mille of active */
@@ -29,10 +29,6 @@ enum {
 	COHORT_REJOIN_PM = 750,
 };
 
-/* The city cohort's year: from 1 September, an assumption (the PKS was signed in
- * August 2023, domain.md 7.2; the decree's period is not known). */
-#define COHORT_MONTH 9
-#define COHORT_FIRST_YEAR 2023
 
 /* JKP exists since February 2022 (PP 37/2021). */
 static const struct date jkp_start = {2022, 2, 1};
@@ -327,12 +323,18 @@ static jr_err bpu_worker(struct demo_gen *g, const struct vocab_bpu_cat *c, bool
  * insured for a year at a time from the city budget at the lowest income
  * band (JKK Rp10,000 + JKM Rp6,800 a month).  Most are re-enrolled each year.
  */
+void demo_cohort_years(const struct demo_gen *g, int *first, int *cur)
+{
+	*cur = g->today.month >= DEMO_COHORT_MONTH ? g->today.year : g->today.year - 1;
+	*first = *cur - 2;
+	if (*first < DEMO_COHORT_FIRST_YEAR)
+		*first = *cur < DEMO_COHORT_FIRST_YEAR ? *cur : DEMO_COHORT_FIRST_YEAR;
+}
+
 static jr_err build_cohort(struct demo_gen *g)
 {
-	int cur = g->today.month >= COHORT_MONTH ? g->today.year : g->today.year - 1;
-	int first = cur - 2;
-	if (first < COHORT_FIRST_YEAR)
-		first = cur < COHORT_FIRST_YEAR ? cur : COHORT_FIRST_YEAR;
+	int cur, first;
+	demo_cohort_years(g, &first, &cur);
 	int64_t active = (int64_t)BASE_COHORT_ACTIVE * g->scale;
 	int64_t former = first < cur ? (int64_t)BASE_COHORT_FORMER * g->scale : 0;
 	for (int64_t i = 0; i < active + former; i++) {
@@ -352,7 +354,7 @@ static jr_err build_cohort(struct demo_gen *g)
 		bool any = false;
 		for (int y = first; y <= last; y++) {
 			bool member = y == last || demo_rng_pm(&g->rng, COHORT_REJOIN_PM);
-			int64_t s = date_to_days((struct date){y, COHORT_MONTH, 1});
+			int64_t s = date_to_days((struct date){y, DEMO_COHORT_MONTH, 1});
 			if (!member || s < g->lo_day || s < np.adult_day)
 				continue;
 			any = true;
@@ -366,6 +368,7 @@ static jr_err build_cohort(struct demo_gen *g)
 				.end = date_to_days(date_add_months(date_from_days(s), 12)) - 1,
 				.occupation = oc->name,
 				.region = g->villages[np.village].code,
+				.cohort_id = g->cohort_id[y - g->cohort_first_year],
 			};
 			rc = demo_put_membership(g, &ms);
 			if (rc != JR_EOK)

@@ -6,6 +6,7 @@
 #include "ingest/csvread.h"
 #include "ingest/import.h"
 #include "ingest/issues.h"
+#include "store/coverage.h"
 
 enum import_kind import_kind_parse(const char *s)
 {
@@ -488,8 +489,11 @@ jr_err import_run(struct store *s, const struct refdata *ref, const struct impor
 	if (err != JR_EOK)
 		goto out;
 	store_bulk_mode(s, true);
-	/* Employers are loaded before the validator starts and only read after. */
+	/* About 120 bytes a worker row (measured on real-shaped files). */
 	if (o->kind == IMPORT_WORKERS)
+		err = store_coverage_defer(s, (int64_t)(csvreader_size(r) / 120), eb);
+	/* Employers are loaded before the validator starts and only read after. */
+	if (err == JR_EOK && o->kind == IMPORT_WORKERS)
 		err = store_employers_each(s, npp_map_add, &employers, eb);
 	if (err == JR_EOK)
 		err = store_batch_add(s, &batch, eb);

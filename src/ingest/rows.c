@@ -6,7 +6,6 @@
 
 #include "core/money.h"
 #include "ingest/rows.h"
-#include "match/norm.h"
 
 const struct column_def employer_columns[EC_COUNT] = {
 	[EC_NPP] = {"npp", "no_npp|nomor_npp|nomor_pendaftaran_perusahaan", true},
@@ -38,34 +37,7 @@ const struct column_def worker_columns[WC_COUNT] = {
 	[WC_PHONE] = {"phone", "telepon|no_hp|nomor_hp|hp|telp|no_telepon|nomor_telepon", false},
 };
 
-const struct column_def licence_columns[LC_COUNT] = {
-	[LC_NIB] = {"nib", "nomor_induk_berusaha|no_nib|nomor_nib", true},
-	[LC_NAME] = {"name", "nama|nama_usaha|nama_perusahaan|nama_pelaku_usaha|nama_badan_usaha", true},
-	[LC_LEGAL_FORM] = {"legal_form", "bentuk_usaha|bentuk_badan_usaha|badan_hukum|"
-					 "jenis_badan_usaha|status_badan_hukum", false},
-	[LC_ADDRESS] = {"address", "alamat|alamat_usaha|alamat_perusahaan", false},
-	[LC_REGION] = {"region_code", "kode_wilayah|wilayah|kode_kecamatan|kode_desa", false},
-	[LC_KBLI] = {"kbli", "kode_kbli|kbli_2020", false},
-	[LC_EMPLOYEES] = {"employees", "jumlah_tenaga_kerja|tenaga_kerja|jumlah_pekerja|"
-				       "jumlah_karyawan|jml_tenaga_kerja|jumlah_tk", false},
-	[LC_WAGE] = {"avg_wage", "rata_rata_upah|upah_rata_rata|rata2_upah|rerata_upah|"
-				"average_wage", false},
-	[LC_LICENSED_ON] = {"licensed_on", "tanggal_izin|tgl_izin|tanggal_terbit|tgl_terbit|"
-					   "tanggal_nib|tanggal_terbit_nib|licence_date", true},
-	[LC_NPWP] = {"npwp", "no_npwp|nomor_npwp|npwp_perusahaan", false},
-};
-
-/* The state of one row being checked. */
-struct row {
-	const struct row_ctx *c;
-	const struct csvrecord *rec;
-	const struct column_def *defs;
-	bool rejected;
-};
-
-static void issue(struct row *r, size_t col, bool warning, const char *fmt, ...) JR_PRINTF(4, 5);
-
-static void issue(struct row *r, size_t col, bool warning, const char *fmt, ...)
+void row_issue(struct row_reader *r, size_t col, bool warning, const char *fmt, ...)
 {
 	char reason[300];
 	va_list ap;
@@ -86,7 +58,7 @@ static void issue(struct row *r, size_t col, bool warning, const char *fmt, ...)
 }
 
 /* The trimmed value of a column; *len 0 when empty or absent. */
-static const char *val(struct row *r, size_t col, size_t *len)
+const char *row_value(struct row_reader *r, size_t col, size_t *len)
 {
 	const char *s = columns_value(r->c->map, r->rec, col, len);
 	text_trim(&s, len);
@@ -97,18 +69,18 @@ static const char *val(struct row *r, size_t col, size_t *len)
  * Copies a free-text value, trimmed.  Line breaks and tabs (Alt+Enter in an
  * Excel cell) become single spaces; other control characters reject the row.
  */
-static void text(struct row *r, size_t col, bool required, char *dst, size_t size)
+void row_text(struct row_reader *r, size_t col, bool required, char *dst, size_t size)
 {
 	size_t len, n = 0;
-	const char *s = val(r, col, &len);
+	const char *s = row_value(r, col, &len);
 	dst[0] = '\0';
 	if (len == 0) {
 		if (required)
-			issue(r, col, false, "wajib diisi");
+			row_issue(r, col, false, "wajib diisi");
 		return;
 	}
 	if (len >= size) {
-		issue(r, col, false, "terlalu panjang: %zu byte, paling banyak %zu", len, size - 1);
+		row_issue(r, col, false, "terlalu panjang: %zu byte, paling banyak %zu", len, size - 1);
 		return;
 	}
 	for (size_t i = 0; i < len; i++) {
@@ -119,7 +91,7 @@ static void text(struct row *r, size_t col, bool required, char *dst, size_t siz
 			continue;
 		}
 		if (ch < 0x20 || ch == 0x7f) {
-			issue(r, col, false, "mengandung karakter kendali 0x%02x", ch);
+			row_issue(r, col, false, "mengandung karakter kendali 0x%02x", ch);
 			dst[0] = '\0';
 			return;
 		}
@@ -128,47 +100,47 @@ static void text(struct row *r, size_t col, bool required, char *dst, size_t siz
 	dst[n] = '\0';
 }
 
-static void region(struct row *r, size_t col, char out[static REGION_CODE_SIZE])
+void row_region(struct row_reader *r, size_t col, char out[static REGION_CODE_SIZE])
 {
 	size_t len;
-	const char *s = val(r, col, &len);
+	const char *s = row_value(r, col, &len);
 	struct errbuf eb;
 	out[0] = '\0';
 	if (len == 0)
 		return;
 	if (region_code_normalise(s, len, out, &eb) == REGION_NONE) {
-		issue(r, col, false, "kode wilayah salah: %s", eb.msg);
+		row_issue(r, col, false, "kode wilayah salah: %s", eb.msg);
 		out[0] = '\0';
 		return;
 	}
 	if (!region_index_name(r->c->ref->regions, out)) {
-		issue(r, col, false, "kode wilayah %s tidak ada dalam daftar Kemendagri", out);
+		row_issue(r, col, false, "kode wilayah %s tidak ada dalam daftar Kemendagri", out);
 		out[0] = '\0';
 	}
 }
 
-static bool date_col(struct row *r, size_t col, bool required, struct date *d)
+bool row_date(struct row_reader *r, size_t col, bool required, struct date *d)
 {
 	size_t len;
-	const char *s = val(r, col, &len);
+	const char *s = row_value(r, col, &len);
 	struct errbuf eb;
 	if (len == 0) {
 		if (required)
-			issue(r, col, false, "wajib diisi");
+			row_issue(r, col, false, "wajib diisi");
 		return false;
 	}
 	jr_err err = date_parse(s, len, d, &eb);
 	if (err == JR_EPARSE) {
-		issue(r, col, false, "tanggal salah: %s (tulis YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY)",
+		row_issue(r, col, false, "tanggal salah: %s (tulis YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY)",
 		      eb.msg);
 		return false;
 	}
 	if (err != JR_EOK) {
-		issue(r, col, false, "tanggal salah: %s", eb.msg);
+		row_issue(r, col, false, "tanggal salah: %s", eb.msg);
 		return false;
 	}
 	if (d->year < 1900) {
-		issue(r, col, false, "tahun %d terlalu lama", d->year);
+		row_issue(r, col, false, "tahun %d terlalu lama", d->year);
 		return false;
 	}
 	return true;
@@ -186,87 +158,87 @@ bool row_is_blank(const struct csvrecord *rec)
 	return true;
 }
 
-static void whole_row_checks(struct row *r)
+void row_whole_checks(struct row_reader *r)
 {
 	if (r->rec->truncated)
-		issue(r, COLUMNS_MAX, false, "baris terlalu panjang (isian lebih dari %d byte atau "
+		row_issue(r, COLUMNS_MAX, false, "baris terlalu panjang (isian lebih dari %d byte atau "
 			"lebih dari %d kolom)", CSV_FIELD_MAX, CSV_FIELDS_MAX);
 	if (r->rec->recoded)
-		issue(r, COLUMNS_MAX, true, "teks bukan UTF-8; dibaca sebagai Windows-1252");
+		row_issue(r, COLUMNS_MAX, true, "teks bukan UTF-8; dibaca sebagai Windows-1252");
 }
 
 bool row_employer(const struct row_ctx *c, const struct csvrecord *rec, struct employer *e)
 {
-	struct row r = {c, rec, employer_columns, false};
+	struct row_reader r = {c, rec, employer_columns, false};
 	struct errbuf eb;
 	size_t len;
 	const char *s;
 	bool warn = false;
 
 	memset(e, 0, sizeof(*e));
-	whole_row_checks(&r);
-	s = val(&r, EC_NPP, &len);
+	row_whole_checks(&r);
+	s = row_value(&r, EC_NPP, &len);
 	if (len == 0)
-		issue(&r, EC_NPP, false, "wajib diisi");
+		row_issue(&r, EC_NPP, false, "wajib diisi");
 	else if (npp_check(s, len, e->npp, &warn, &eb) != JR_EOK)
-		issue(&r, EC_NPP, false, "%s", eb.msg);
+		row_issue(&r, EC_NPP, false, "%s", eb.msg);
 	else if (warn)
-		issue(&r, EC_NPP, true, "NPP biasanya 8 digit (atau 8 + 3 digit divisi)");
-	text(&r, EC_NAME, true, e->name, sizeof(e->name));
-	if ((s = val(&r, EC_NIB, &len)), len && nib_check(s, len, e->nib, &eb) != JR_EOK)
-		issue(&r, EC_NIB, false, "%s", eb.msg);
-	if ((s = val(&r, EC_NPWP, &len)), len && npwp_check(s, len, e->npwp, &eb) != JR_EOK)
-		issue(&r, EC_NPWP, false, "%s", eb.msg);
-	if ((s = val(&r, EC_KBLI, &len)), len) {
+		row_issue(&r, EC_NPP, true, "NPP biasanya 8 digit (atau 8 + 3 digit divisi)");
+	row_text(&r, EC_NAME, true, e->name, sizeof(e->name));
+	if ((s = row_value(&r, EC_NIB, &len)), len && nib_check(s, len, e->nib, &eb) != JR_EOK)
+		row_issue(&r, EC_NIB, false, "%s", eb.msg);
+	if ((s = row_value(&r, EC_NPWP, &len)), len && npwp_check(s, len, e->npwp, &eb) != JR_EOK)
+		row_issue(&r, EC_NPWP, false, "%s", eb.msg);
+	if ((s = row_value(&r, EC_KBLI, &len)), len) {
 		if (kbli_check(s, len, e->kbli, &eb) != JR_EOK)
-			issue(&r, EC_KBLI, false, "%s", eb.msg);
+			row_issue(&r, EC_KBLI, false, "%s", eb.msg);
 		else if (!refdata_kbli_known(c->ref, e->kbli))
-			issue(&r, EC_KBLI, true, "kode %s tidak ada di KBLI 2020", e->kbli);
+			row_issue(&r, EC_KBLI, true, "kode %s tidak ada di KBLI 2020", e->kbli);
 	}
-	region(&r, EC_REGION, e->region_code);
-	text(&r, EC_ADDRESS, false, e->address, sizeof(e->address));
-	if ((s = val(&r, EC_SCALE, &len)), len && !(e->scale = scale_parse(s, len)))
-		issue(&r, EC_SCALE, false, "skala harus micro/small/medium/large "
+	row_region(&r, EC_REGION, e->region_code);
+	row_text(&r, EC_ADDRESS, false, e->address, sizeof(e->address));
+	if ((s = row_value(&r, EC_SCALE, &len)), len && !(e->scale = scale_parse(s, len)))
+		row_issue(&r, EC_SCALE, false, "skala harus micro/small/medium/large "
 			"(mikro/kecil/menengah/besar)");
-	if ((s = val(&r, EC_RISK, &len)), len && !(e->risk_group = risk_group_parse(s, len)))
-		issue(&r, EC_RISK, false, "kelompok risiko JKK harus 1 sampai 5");
+	if ((s = row_value(&r, EC_RISK, &len)), len && !(e->risk_group = risk_group_parse(s, len)))
+		row_issue(&r, EC_RISK, false, "kelompok risiko JKK harus 1 sampai 5");
 	e->kind = EKIND_COMPANY;
-	if ((s = val(&r, EC_KIND, &len)), len && !(e->kind = employer_kind_parse(s, len)))
-		issue(&r, EC_KIND, false, "jenis harus company, government_office, religious_unit, "
+	if ((s = row_value(&r, EC_KIND, &len)), len && !(e->kind = employer_kind_parse(s, len)))
+		row_issue(&r, EC_KIND, false, "jenis harus company, government_office, religious_unit, "
 			"market, cooperative atau other");
 	return !r.rejected;
 }
 
 /* NIK: hard rules reject, soft rules warn; fills p->nik and the decoded parts. */
-static void worker_nik(struct row *r, struct person *p, struct nik_info *ni)
+static void worker_nik(struct row_reader *r, struct person *p, struct nik_info *ni)
 {
 	size_t len;
-	const char *s = val(r, WC_NIK, &len);
+	const char *s = row_value(r, WC_NIK, &len);
 	if (len == 0) {
-		issue(r, WC_NIK, false, "wajib diisi");
+		row_issue(r, WC_NIK, false, "wajib diisi");
 		return;
 	}
 	if (len > 40) {
-		issue(r, WC_NIK, false, "NIK harus 16 digit");
+		row_issue(r, WC_NIK, false, "NIK harus 16 digit");
 		return;
 	}
 	nik_parse(s, len, r->c->ref->regions, r->c->today, ni);
 	for (int i = 0; i < ni->nerrors; i++)
-		issue(r, WC_NIK, false, "%s", ni->errors[i]);
+		row_issue(r, WC_NIK, false, "%s", ni->errors[i]);
 	for (int i = 0; i < ni->nwarnings; i++)
-		issue(r, WC_NIK, true, "%s", ni->warnings[i]);
+		row_issue(r, WC_NIK, true, "%s", ni->warnings[i]);
 	if (ni->valid)
 		p->nik = nik_to_int(ni->nik);
 }
 
-static void worker_person(struct row *r, struct person *p, const struct nik_info *ni)
+static void worker_person(struct row_reader *r, struct person *p, const struct nik_info *ni)
 {
 	size_t len;
 	const char *s;
-	text(r, WC_NAME, true, p->name, sizeof(p->name));
-	p->has_birth_date = date_col(r, WC_BIRTH, false, &p->birth_date);
+	row_text(r, WC_NAME, true, p->name, sizeof(p->name));
+	p->has_birth_date = row_date(r, WC_BIRTH, false, &p->birth_date);
 	if (p->has_birth_date && date_cmp(p->birth_date, r->c->today) > 0)
-		issue(r, WC_BIRTH, false, "tanggal lahir di masa depan");
+		row_issue(r, WC_BIRTH, false, "tanggal lahir di masa depan");
 	else if (p->has_birth_date && ni->has_birth_date &&
 		 (p->birth_date.month != ni->birth_date.month ||
 		  p->birth_date.day != ni->birth_date.day ||
@@ -274,32 +246,32 @@ static void worker_person(struct row *r, struct person *p, const struct nik_info
 		char a[DATE_ISO_SIZE], b[DATE_ISO_SIZE];
 		date_format_iso(p->birth_date, a);
 		date_format_iso(ni->birth_date, b);
-		issue(r, WC_BIRTH, true, "tanggal lahir %s berbeda dari tanggal di NIK (%s)", a, b);
+		row_issue(r, WC_BIRTH, true, "tanggal lahir %s berbeda dari tanggal di NIK (%s)", a, b);
 	}
 	if (!p->has_birth_date && ni->has_birth_date) {
 		/* No birth date column: the NIK's own date is the best we know. */
 		p->has_birth_date = true;
 		p->birth_date = ni->birth_date;
 	}
-	if ((s = val(r, WC_SEX, &len)), len) {
+	if ((s = row_value(r, WC_SEX, &len)), len) {
 		p->sex = sex_parse(s, len);
 		if (!p->sex)
-			issue(r, WC_SEX, false, "jenis kelamin harus L/P (atau M/F)");
+			row_issue(r, WC_SEX, false, "jenis kelamin harus L/P (atau M/F)");
 		else if (ni->sex && p->sex != ni->sex)
-			issue(r, WC_SEX, true, "jenis kelamin %s berbeda dari NIK (%s)",
+			row_issue(r, WC_SEX, true, "jenis kelamin %s berbeda dari NIK (%s)",
 			      p->sex == 'M' ? "L" : "P", ni->sex == 'M' ? "L" : "P");
 	} else {
 		p->sex = ni->sex;
 	}
-	region(r, WC_REGION, p->region_code);
-	if ((s = val(r, WC_PHONE, &len)), len) {
+	row_region(r, WC_REGION, p->region_code);
+	if ((s = row_value(r, WC_PHONE, &len)), len) {
 		struct errbuf eb;
 		if (phone_check(s, len, p->phone, &eb) != JR_EOK)
-			issue(r, WC_PHONE, false, "%s", eb.msg);
+			row_issue(r, WC_PHONE, false, "%s", eb.msg);
 	}
 }
 
-static void worker_membership(struct row *r, struct membership *m, const struct person *p)
+static void worker_membership(struct row_reader *r, struct membership *m, const struct person *p)
 {
 	size_t len;
 	const char *s;
@@ -310,49 +282,49 @@ static void worker_membership(struct row *r, struct membership *m, const struct 
 	m->person_nik = p->nik;
 	/* The file's region_code is where the person lives; a membership's own work
 	 * location is not a column of the workers file and is left as it is. */
-	if ((s = val(r, WC_KPJ, &len)), len && kpj_check(s, len, m->kpj, &eb) != JR_EOK)
-		issue(r, WC_KPJ, false, "%s", eb.msg);
-	s = val(r, WC_SEGMENT, &len);
+	if ((s = row_value(r, WC_KPJ, &len)), len && kpj_check(s, len, m->kpj, &eb) != JR_EOK)
+		row_issue(r, WC_KPJ, false, "%s", eb.msg);
+	s = row_value(r, WC_SEGMENT, &len);
 	m->segment = len ? segment_parse(s, len) : SEG_NONE;
 	if (len == 0)
-		issue(r, WC_SEGMENT, false, "wajib diisi (PU, BPU, JAKON atau PMI)");
+		row_issue(r, WC_SEGMENT, false, "wajib diisi (PU, BPU, JAKON atau PMI)");
 	else if (m->segment == SEG_NONE)
-		issue(r, WC_SEGMENT, false, "segmen harus PU, BPU, JAKON atau PMI");
+		row_issue(r, WC_SEGMENT, false, "segmen harus PU, BPU, JAKON atau PMI");
 
-	if ((s = val(r, WC_NPP, &len)), len) {
+	if ((s = row_value(r, WC_NPP, &len)), len) {
 		char npp[NPP_SIZE];
 		bool warn;
 		if (m->segment == SEG_BPU)
-			issue(r, WC_NPP, false, "peserta BPU tidak memiliki pemberi kerja; kosongkan NPP");
+			row_issue(r, WC_NPP, false, "peserta BPU tidak memiliki pemberi kerja; kosongkan NPP");
 		else if (npp_check(s, len, npp, &warn, &eb) != JR_EOK)
-			issue(r, WC_NPP, false, "%s", eb.msg);
+			row_issue(r, WC_NPP, false, "%s", eb.msg);
 		else if (!r->c->employer_find(r->c->employer_ctx, npp, &emp))
-			issue(r, WC_NPP, false, "NPP %s belum terdaftar; impor pemberi kerja dulu", npp);
+			row_issue(r, WC_NPP, false, "NPP %s belum terdaftar; impor pemberi kerja dulu", npp);
 		else
 			has_employer = true;
 	} else if (m->segment == SEG_PU || m->segment == SEG_JAKON) {
-		issue(r, WC_NPP, false, "wajib diisi untuk segmen %s", segment_name(m->segment));
+		row_issue(r, WC_NPP, false, "wajib diisi untuk segmen %s", segment_name(m->segment));
 	}
 	m->employer_id = has_employer ? emp.id : 0;
 
-	s = val(r, WC_WAGE, &len);
+	s = row_value(r, WC_WAGE, &len);
 	if (len) {
 		if (money_parse(s, len, &m->wage_sen, &eb) != JR_EOK)
-			issue(r, WC_WAGE, false, "%s", eb.msg);
+			row_issue(r, WC_WAGE, false, "%s", eb.msg);
 		else if (m->wage_sen < 0)
-			issue(r, WC_WAGE, false, "tidak boleh negatif");
+			row_issue(r, WC_WAGE, false, "tidak boleh negatif");
 		else if (m->wage_sen == 0 && (m->segment == SEG_PU || m->segment == SEG_BPU))
-			issue(r, WC_WAGE, false, "%s harus lebih dari 0",
+			row_issue(r, WC_WAGE, false, "%s harus lebih dari 0",
 			      m->segment == SEG_PU ? "upah" : "penghasilan");
 	} else if (m->segment == SEG_PU || m->segment == SEG_BPU) {
-		issue(r, WC_WAGE, false, "wajib diisi untuk segmen %s (%s)", segment_name(m->segment),
+		row_issue(r, WC_WAGE, false, "wajib diisi untuk segmen %s (%s)", segment_name(m->segment),
 		      m->segment == SEG_PU ? "upah sebulan" : "penghasilan yang dilaporkan");
 	}
 
-	s = val(r, WC_PROGRAMS, &len);
+	s = row_value(r, WC_PROGRAMS, &len);
 	if (len) {
 		if (programs_parse(s, len, &m->programs, &eb) != JR_EOK)
-			issue(r, WC_PROGRAMS, false, "%s", eb.msg);
+			row_issue(r, WC_PROGRAMS, false, "%s", eb.msg);
 	}
 	if (!len || !m->programs) {
 		/* Perpres 109/2013: PU by employer size; every other segment JKK + JKM. */
@@ -363,149 +335,76 @@ static void worker_membership(struct row *r, struct membership *m, const struct 
 		unsigned extra = m->programs & ~programs_allowed(m->segment);
 		char names[40];
 		if (extra)
-			issue(r, WC_PROGRAMS, false, "program %s tidak tersedia untuk segmen %s",
+			row_issue(r, WC_PROGRAMS, false, "program %s tidak tersedia untuk segmen %s",
 			      programs_format(extra, names, sizeof(names)), segment_name(m->segment));
 		else if ((m->programs & (PROG_JKK | PROG_JKM)) != (PROG_JKK | PROG_JKM))
-			issue(r, WC_PROGRAMS, false, "JKK dan JKM wajib untuk setiap peserta");
+			row_issue(r, WC_PROGRAMS, false, "JKK dan JKM wajib untuk setiap peserta");
 	}
 
-	bool has_start = date_col(r, WC_START, true, &m->start);
-	m->has_end = date_col(r, WC_END, false, &m->end);
+	bool has_start = row_date(r, WC_START, true, &m->start);
+	m->has_end = row_date(r, WC_END, false, &m->end);
 	if (has_start && m->has_end && date_cmp(m->end, m->start) < 0)
-		issue(r, WC_END, false, "tanggal akhir sebelum tanggal mulai");
+		row_issue(r, WC_END, false, "tanggal akhir sebelum tanggal mulai");
 	if (has_start && p->has_birth_date && date_cmp(m->start, p->birth_date) <= 0)
-		issue(r, WC_START, false, "tanggal mulai sebelum tanggal lahir");
-	text(r, WC_OCCUPATION, false, m->occupation, sizeof(m->occupation));
+		row_issue(r, WC_START, false, "tanggal mulai sebelum tanggal lahir");
+	row_text(r, WC_OCCUPATION, false, m->occupation, sizeof(m->occupation));
 }
 
 bool row_worker(const struct row_ctx *c, const struct csvrecord *rec, struct person *p,
 		struct membership *m)
 {
-	struct row r = {c, rec, worker_columns, false};
-	struct nik_info ni;
-	memset(p, 0, sizeof(*p));
+	struct row_reader r = {c, rec, worker_columns, false};
 	memset(m, 0, sizeof(*m));
-	memset(&ni, 0, sizeof(ni));
-	whole_row_checks(&r);
-	worker_nik(&r, p, &ni);
-	worker_person(&r, p, &ni);
+	row_whole_checks(&r);
+	row_person(&r, p);
 	worker_membership(&r, m, p);
 	return !r.rejected;
 }
 
-/* A count written as digits, with Indonesian thousands dots ("1.200"). */
-static bool parse_count(const char *s, size_t len, int64_t *out)
+void row_person(struct row_reader *r, struct person *p)
 {
+	struct nik_info ni;
+	memset(p, 0, sizeof(*p));
+	memset(&ni, 0, sizeof(ni));
+	worker_nik(r, p, &ni);
+	worker_person(r, p, &ni);
+}
+
+bool row_count(struct row_reader *r, size_t col, bool required, int64_t *out)
+{
+	size_t len;
+	const char *s = row_value(r, col, &len);
 	int64_t v = 0;
-	size_t digits = 0, since_dot = 0;
-	bool dotted = false;
+	size_t digits = 0;
+	*out = -1;
+	if (len == 0) {
+		if (required)
+			row_issue(r, col, false, "wajib diisi");
+		return false;
+	}
+	/* "65000", "65.000" or "65,000": a dot or comma only between groups of three. */
 	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '.' && digits > 0 && (!dotted || since_dot == 3) && i + 1 < len) {
-			dotted = true;
-			since_dot = 0;
+		char ch = s[i];
+		if (ch >= '0' && ch <= '9') {
+			if (v > (INT64_MAX - 9) / 10) {
+				row_issue(r, col, false, "angka terlalu besar");
+				return false;
+			}
+			v = v * 10 + (ch - '0');
+			digits++;
 			continue;
 		}
-		if (s[i] < '0' || s[i] > '9' || v > INT64_C(100000000))
-			return false;
-		v = v * 10 + (s[i] - '0');
-		digits++;
-		since_dot++;
-	}
-	if (!digits || (dotted && since_dot != 3))
+		if ((ch == '.' || ch == ',') && digits > 0 && i + 3 < len &&
+		    (i + 4 == len || s[i + 4] == '.' || s[i + 4] == ',')) {
+			bool three = true;
+			for (size_t k = 1; k <= 3; k++)
+				three = three && s[i + k] >= '0' && s[i + k] <= '9';
+			if (three)
+				continue;
+		}
+		row_issue(r, col, false, "harus bilangan bulat tidak negatif");
 		return false;
+	}
 	*out = v;
 	return true;
-}
-
-/* Forms a licensing office writes for a business without a legal entity. */
-static bool individual_form(const char *s, size_t len)
-{
-	return text_ieq(s, len, "perorangan") || text_ieq(s, len, "perseorangan") ||
-	       text_ieq(s, len, "orang perseorangan") || text_ieq(s, len, "individu") ||
-	       text_ieq(s, len, "usaha perorangan");
-}
-
-#define LICENCE_EMPLOYEES_MAX 1000000
-
-bool row_licence(const struct row_ctx *c, const struct csvrecord *rec, struct licence *l)
-{
-	struct row r = {c, rec, licence_columns, false};
-	struct errbuf eb;
-	size_t len;
-	const char *s;
-
-	memset(l, 0, sizeof(*l));
-	l->employees = -1;
-	l->avg_wage_sen = -1;
-	whole_row_checks(&r);
-	s = val(&r, LC_NIB, &len);
-	if (len == 0)
-		issue(&r, LC_NIB, false, "wajib diisi");
-	else if (nib_check(s, len, l->nib, &eb) != JR_EOK)
-		issue(&r, LC_NIB, false, "%s", eb.msg);
-	text(&r, LC_NAME, true, l->name, sizeof(l->name));
-
-	if ((s = val(&r, LC_LEGAL_FORM, &len)), len) {
-		enum legal_form f = legal_form_parse(s, len);
-		if (f)
-			snprintf(l->legal_form, sizeof(l->legal_form), "%s", legal_form_name(f));
-		else if (individual_form(s, len))
-			snprintf(l->legal_form, sizeof(l->legal_form), "perorangan");
-		else
-			issue(&r, LC_LEGAL_FORM, true, "bentuk usaha tidak dikenal (PT, CV, UD, PD, "
-				"Firma, Koperasi, Yayasan, Perum, Perorangan); diabaikan");
-	} else if (l->name[0]) {
-		struct match_name nm;
-		match_normalise(l->name, strlen(l->name), &nm);
-		snprintf(l->legal_form, sizeof(l->legal_form), "%s", legal_form_name(nm.form));
-	}
-	text(&r, LC_ADDRESS, false, l->address, sizeof(l->address));
-	region(&r, LC_REGION, l->region_code);
-	if ((s = val(&r, LC_KBLI, &len)), len) {
-		if (kbli_check(s, len, l->kbli, &eb) != JR_EOK)
-			issue(&r, LC_KBLI, false, "%s", eb.msg);
-		else if (!refdata_kbli_known(c->ref, l->kbli))
-			issue(&r, LC_KBLI, true, "kode %s tidak ada di KBLI 2020", l->kbli);
-	}
-	if ((s = val(&r, LC_EMPLOYEES, &len)), len) {
-		if (!parse_count(s, len, &l->employees))
-			issue(&r, LC_EMPLOYEES, false, "jumlah tenaga kerja harus bilangan bulat "
-				"tidak negatif");
-		else if (l->employees > LICENCE_EMPLOYEES_MAX)
-			issue(&r, LC_EMPLOYEES, false, "jumlah tenaga kerja lebih dari %d",
-			      LICENCE_EMPLOYEES_MAX);
-	}
-	if ((s = val(&r, LC_WAGE, &len)), len) {
-		if (money_parse(s, len, &l->avg_wage_sen, &eb) != JR_EOK) {
-			issue(&r, LC_WAGE, false, "%s", eb.msg);
-			l->avg_wage_sen = -1;
-		} else if (l->avg_wage_sen < 0) {
-			issue(&r, LC_WAGE, false, "tidak boleh negatif");
-		}
-	}
-	bool dated = date_col(&r, LC_LICENSED_ON, true, &l->licensed_on);
-	if (dated && date_cmp(l->licensed_on, c->today) > 0)
-		issue(&r, LC_LICENSED_ON, false, "tanggal izin di masa depan");
-	if ((s = val(&r, LC_NPWP, &len)), len && npwp_check(s, len, l->npwp, &eb) != JR_EOK)
-		issue(&r, LC_NPWP, false, "%s", eb.msg);
-
-	/* PP 36/2021: wages are at least the regency's minimum; the licence says otherwise. */
-	int64_t umk;
-	char regency[REGION_CODE_SIZE];
-	if (!r.rejected && dated && l->avg_wage_sen > 0 && strlen(l->region_code) >= 5) {
-		memcpy(regency, l->region_code, 5);
-		regency[5] = '\0';
-		/* The latest decree not after the licence year (a year's UMK is set late). */
-		int year = l->licensed_on.year;
-		while (year > l->licensed_on.year - 3 && !refdata_umk(c->ref, regency, year, &umk))
-			year--;
-		if (year > l->licensed_on.year - 3 && l->avg_wage_sen < umk) {
-			char a[MONEY_FMT_SIZE], b[MONEY_FMT_SIZE];
-			money_format_rp(l->avg_wage_sen, a);
-			money_format_rp(umk, b);
-			issue(&r, LC_WAGE, true, "rata-rata upah %s di bawah UMK %d (%s)", a, year,
-			      b);
-		}
-	}
-	return !r.rejected;
 }

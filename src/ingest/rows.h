@@ -10,7 +10,6 @@
 #define JARING_INGEST_ROWS_H
 
 #include "compat.h"
-#include "core/licence.h"
 #include "core/model.h"
 #include "ingest/columns.h"
 #include "ingest/refdata.h"
@@ -54,12 +53,39 @@ enum worker_col {
 };
 extern const struct column_def worker_columns[WC_COUNT];
 
-/* Column indexes of the licensing file (docs/formats.md "Licensing"). */
-enum licence_col {
-	LC_NIB, LC_NAME, LC_LEGAL_FORM, LC_ADDRESS, LC_REGION, LC_KBLI, LC_EMPLOYEES, LC_WAGE,
-	LC_LICENSED_ON, LC_NPWP, LC_COUNT
+/*
+ * One row being checked, for every kind of file: the helpers below read a
+ * column by its index in defs and report problems through c->on_issue with
+ * the line, the column's canonical name and the value.
+ */
+struct row_reader {
+	const struct row_ctx *c;
+	const struct csvrecord *rec;
+	const struct column_def *defs;
+	bool rejected; /* an error (not a warning) was reported */
 };
-extern const struct column_def licence_columns[LC_COUNT];
+
+/* Reports a problem of column col (COLUMNS_MAX: the whole row); an error rejects the row. */
+void row_issue(struct row_reader *r, size_t col, bool warning, const char *fmt, ...)
+	JR_PRINTF(4, 5);
+/* The trimmed value of a column; *len 0 when empty or absent. */
+const char *row_value(struct row_reader *r, size_t col, size_t *len);
+/* Copies free text (line breaks become spaces; control characters reject). */
+void row_text(struct row_reader *r, size_t col, bool required, char *dst, size_t size);
+/* A Kemendagri region code, normalised and known; "" when empty or rejected. */
+void row_region(struct row_reader *r, size_t col, char out[static REGION_CODE_SIZE]);
+/* A date in one of the accepted forms; false when empty (reported if required) or bad. */
+bool row_date(struct row_reader *r, size_t col, bool required, struct date *d);
+/*
+ * The person of a row laid out by enum worker_col (a workers file, a
+ * partner's list): NIK (hard rules reject, soft rules warn), name, birth date
+ * (checked against the NIK), sex, home region, phone.
+ */
+void row_person(struct row_reader *r, struct person *p);
+/* A count ("65000", "65.000"): false when empty (reported if required) or bad. */
+bool row_count(struct row_reader *r, size_t col, bool required, int64_t *out);
+/* Truncated or re-encoded lines (reported once per row). */
+void row_whole_checks(struct row_reader *r);
 
 /* True when every field of rec is empty or blank (Excel's ";;;;" rows). */
 bool row_is_blank(const struct csvrecord *rec);
@@ -70,13 +96,5 @@ bool row_employer(const struct row_ctx *c, const struct csvrecord *rec, struct e
 /* Validates a workers row into *p and *m (m->employer_id resolved); false when rejected. */
 bool row_worker(const struct row_ctx *c, const struct csvrecord *rec, struct person *p,
 		struct membership *m);
-
-/*
- * Validates a licensing row into *l; false (issues reported) when rejected.
- * The legal form comes from its column, else from the name ("PT. Batik
- * Jaya"); an average wage below the regency's UMK of the licence year is a
- * warning.
- */
-bool row_licence(const struct row_ctx *c, const struct csvrecord *rec, struct licence *l);
 
 #endif

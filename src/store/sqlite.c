@@ -13,12 +13,15 @@
 
 #include "embedded.h"
 #include "store/licensing.h"
+#include "store/coverage.h"
+#include "store/partners.h"
 #include "store/sqlite_int.h"
 
 /* Forward-only migrations: index i brings the schema to version i + 1. */
 static const unsigned char *const migrations[] = {
 	schema_001,
 	schema_002,
+	schema_003,
 	schema_004,
 };
 
@@ -147,6 +150,21 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_BPU_INACTIVE] = "UPDATE memberships SET inactive_since = ?2 WHERE person_nik = ?1 "
 			    "AND segment = 'BPU' AND ((?2 IS NULL AND inactive_since IS NOT NULL) "
 			    "OR (?2 IS NOT NULL AND inactive_since IS NULL))",
+	/* Per row of a cohort enrolment (and the demo's cohorts): prepared once,
+	 * as preparing a write on memberships compiles its coverage triggers. */
+	[ST_MEMBERSHIP_ID] =
+		"SELECT id FROM memberships WHERE person_nik = ?1 AND coalesce(employer_id, 0) = ?2 "
+		"AND segment = ?3 AND start_date = ?4",
+	[ST_MEMBERSHIP_COHORT] =
+		"UPDATE memberships SET cohort_id = ?2, payer_kind = ?3, payer_ref = ?4 WHERE id = ?1",
+	/* Active as coverage counts it (003_partners.sql). */
+	[ST_PERSON_ACTIVE] =
+		"SELECT coalesce(c.agreement_id, 0), coalesce(m.kpj, '') FROM memberships m "
+		"LEFT JOIN cohorts c ON c.id = m.cohort_id WHERE m.person_nik = ?1 "
+		"AND m.start_date <= ?2 AND (m.end_date IS NULL OR m.end_date >= ?2) "
+		"AND (m.inactive_since IS NULL OR m.inactive_since > ?2) "
+		"ORDER BY c.agreement_id IS NULL, m.start_date DESC LIMIT 1",
+	[ST_REGION_NAME] = "SELECT name FROM regions WHERE code = ?1",
 };
 
 
@@ -177,6 +195,17 @@ sqlite3_stmt *stmt_get(struct sqlite_store *q, enum stmt_id id, struct errbuf *e
 	} else {
 		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);
+	}
+	return st;
+}
+
+sqlite3_stmt *sq_prepare(struct sqlite_store *q, const char *sql, struct errbuf *eb)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(q->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		db_error(q, eb, "menyiapkan perintah SQL");
+		sqlite3_finalize(st);
+		return NULL;
 	}
 	return st;
 }
@@ -304,6 +333,8 @@ static const struct store_ops sqlite_ops = {
 	.payer_find = sq_payer_find,
 	.bpu_set_inactive = sq_bpu_set_inactive,
 	.licensing = &sqlite_licensing_ops,
+	.partners = &sqlite_partner_ops,
+	.coverage = &sqlite_coverage_ops,
 };
 
 static jr_err migrate(struct sqlite_store *q, struct errbuf *eb)

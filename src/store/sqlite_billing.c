@@ -317,7 +317,10 @@ struct scan_part {
 
 #define BILLABLE_SQL                                                                   \
 	"SELECT id, person_nik, coalesce(employer_id, 0), segment, wage_sen, programs, "   \
-	"payer_kind, coalesce(payer_ref, 0), inactive_since IS NOT NULL FROM memberships " \
+	"payer_kind, coalesce(payer_ref, 0), inactive_since IS NOT NULL, "                \
+	"CASE WHEN cohort_id IS NULL THEN 0 ELSE (SELECT a.funding = 'SG' OR "            \
+	"a.funding = 'SA' FROM cohorts c JOIN agreements a ON a.id = c.agreement_id "     \
+	"WHERE c.id = cohort_id) END FROM memberships "                                    \
 	"WHERE id BETWEEN ?3 AND ?4 AND start_date <= ?2 "                                 \
 	"AND (end_date IS NULL OR end_date >= ?1) ORDER BY id"
 
@@ -358,6 +361,7 @@ static void *scan_part_run(void *arg)
 		m->payer_kind = col_payer_kind(st, 6);
 		m->payer_ref = sqlite3_column_int64(st, 7);
 		m->inactive = sqlite3_column_int(st, 8) != 0;
+		m->apbd_funded = sqlite3_column_int(st, 9) != 0;
 	}
 	if (rc != SQLITE_DONE)
 		goto fail;

@@ -47,6 +47,10 @@ enum stmt_id {
 	ST_ALLOCATION_INSERT,
 	ST_PERSON_EXISTS,
 	ST_BPU_INACTIVE,
+	ST_MEMBERSHIP_ID,
+	ST_MEMBERSHIP_COHORT,
+	ST_PERSON_ACTIVE,
+	ST_REGION_NAME,
 	ST_COUNT
 };
 
@@ -61,6 +65,9 @@ struct sqlite_store *sq(struct store *s);
 jr_err db_error(struct sqlite_store *q, struct errbuf *eb, const char *what);
 
 sqlite3_stmt *stmt_get(struct sqlite_store *q, enum stmt_id id, struct errbuf *eb);
+
+/* Prepares a statement used a few times (finalize it); NULL with eb filled on failure. */
+sqlite3_stmt *sq_prepare(struct sqlite_store *q, const char *sql, struct errbuf *eb);
 
 void bind_text_or_null(sqlite3_stmt *st, int i, const char *s);
 

@@ -170,6 +170,9 @@ struct store_billable {
 	enum payer_kind payer_kind;  /* NONE: the default payer of the segment */
 	int64_t payer_ref;
 	bool inactive;               /* BPU non-active (inactive_since set) */
+	/* Paid by a partner from a regional budget: its cohort's agreement is
+	 * funded SG or SA (agreement_funding_is_apbd in partners/partners.c). */
+	bool apbd_funded;
 };
 /*
  * Loads every membership active on some day of first..last, in id order,
@@ -305,6 +308,9 @@ jr_err store_bpu_set_inactive(struct store *s, int64_t person_nik, const struct 
 
 /* ---- backend contract ---- */
 
+struct store_partner_ops;
+struct store_coverage_ops;
+
 /* What a backend implements; store.c dispatches to it. */
 struct store_ops {
 	const char *name;
@@ -382,6 +388,9 @@ struct store_ops {
 			     struct errbuf *eb);
 	jr_err (*bpu_set_inactive)(struct store *s, int64_t person_nik, const struct date *since,
 				   struct errbuf *eb);
+	/* one table per later aggregate (store/<aggregate>.h) */
+	const struct store_partner_ops *partners;
+	const struct store_coverage_ops *coverage;
 	const struct store_licensing_ops *licensing; /* store/licensing.h */
 };
 
