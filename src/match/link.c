@@ -311,20 +311,24 @@ static bool place_key(struct match_index *x, uint64_t key, uint32_t i)
 	return true;
 }
 
+/* Counts each distinct word of entry i once: the rarity of a word is how many hold it. */
 static bool count_words(struct match_index *x, uint32_t i)
 {
 	const struct entry *e = &x->e[i];
-	const char *t = x->names + e->name_off;
-	size_t len = e->name_len, p = 0;
-	while (p < len) {
-		size_t st = p;
-		while (p < len && t[p] != ' ')
-			p++;
-		struct slot *s = table_put(&x->words, word_hash(t + st, p - st));
+	struct match_name nm;
+	match_name_from_text(x->names + e->name_off, e->name_len, &nm);
+	for (int t = 0; t < nm.ntok; t++) {
+		const char *w = nm.text + nm.tok_off[t];
+		size_t n = nm.tok_len[t];
+		bool seen = false;
+		for (int u = 0; u < t && !seen; u++)
+			seen = nm.tok_len[u] == n && !memcmp(nm.text + nm.tok_off[u], w, n);
+		if (seen)
+			continue;
+		struct slot *s = table_put(&x->words, word_hash(w, n));
 		if (!s)
 			return false;
 		s->a++;
-		p++;
 	}
 	return true;
 }
@@ -432,7 +436,8 @@ static double idf(void *ctx, const char *w, size_t n)
 	const struct match_index *x = ctx;
 	const struct slot *s = table_get(&x->words, word_hash(w, n));
 	double df = s ? (double)s->a : 0.0;
-	return 1.0 + log(((double)x->n + 1.0) / (df + 1.0));
+	double rarity = 1.0 + log(((double)x->n + 1.0) / (df + 1.0));
+	return rarity > 1.0 ? rarity : 1.0; /* df <= N; the floor guards a hash collision */
 }
 
 static void accumulate(const struct match_index *x, struct match_scratch *s, uint64_t key,

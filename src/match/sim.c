@@ -148,7 +148,8 @@ static void weights(const struct match_name *n, match_weight_fn weight, void *ct
 
 /*
  * A word of a written as two adjacent words of b run together ("tekstilsukses"
- * against "tekstil sukses") is split like b, into *out; false when none is.
+ * against "tekstil sukses"), and not itself a word of b, is split like b,
+ * into *out; false when none is.
  */
 static bool split_like(const struct match_name *a, const struct match_name *b,
 		       struct match_name *out)
@@ -160,7 +161,10 @@ static bool split_like(const struct match_name *a, const struct match_name *b,
 		const char *t = a->text + a->tok_off[i];
 		size_t tl = a->tok_len[i];
 		size_t cut = 0;
-		for (int j = 0; j + 1 < b->ntok && !cut; j++) {
+		bool in_b = false;
+		for (int j = 0; j < b->ntok && !in_b; j++)
+			in_b = b->tok_len[j] == tl && !memcmp(b->text + b->tok_off[j], t, tl);
+		for (int j = 0; j + 1 < b->ntok && !cut && !in_b; j++) {
 			size_t l1 = b->tok_len[j], l2 = b->tok_len[j + 1];
 			if (l1 + l2 == tl && !memcmp(t, b->text + b->tok_off[j], l1) &&
 			    !memcmp(t + l1, b->text + b->tok_off[j + 1], l2))
