@@ -30,12 +30,24 @@ WORD = ["Jaya", "Abadi", "Makmur", "Sejahtera", "Sentosa", "Mandiri", "Berkah", 
         "Setia", "Bintang", "Samudra", "Pelangi", "Permata", "Mustika", "Arta", "Tunggal",
         "Sehati", "Sukses", "Family", "Citra", "Griya", "Duta", "Surya", "Mulya", "Sari",
         "Rizki", "Fajar"]
+PLACE = ["Kauman", "Pesindon", "Buaran", "Wiradesa", "Kajen", "Comal", "Bojong", "Tirto",
+         "Kedungwuni", "Warungasem", "Petarukan", "Ulujami", "Bandar", "Limpung", "Subah",
+         "Tulis", "Gringsing", "Randudongkal", "Moga", "Belik", "Taman", "Sragi", "Siwalan",
+         "Karanganyar", "Doro", "Talun", "Paninggaran", "Kandangserang", "Lebakbarang",
+         "Petungkriyono", "Karangdadap", "Wonopringgo", "Bligo", "Sapuran", "Medono",
+         "Kergon", "Podosugih", "Pringrejo", "Krapyak", "Degayu", "Panjang", "Poncol"]
 PERSON = ["Slamet", "Siti", "Budi", "Dewi", "Agus", "Sri", "Ahmad", "Nur", "Eko", "Rina",
-          "Joko", "Wahyu", "Hadi", "Yuni", "Karim", "Ridwan", "Fauzi", "Aminah"]
+          "Joko", "Wahyu", "Hadi", "Yuni", "Karim", "Ridwan", "Fauzi", "Aminah", "Bambang",
+          "Suharto", "Rahmat", "Hasan", "Yusuf", "Ismail", "Sutrisno", "Wibowo", "Haryanto",
+          "Sulastri", "Kartini", "Mulyadi", "Supriyadi", "Riyanto", "Darmawan", "Nugroho",
+          "Hartono", "Kusuma", "Maryam", "Zainal", "Syamsul", "Munawar", "Khoirul",
+          "Nurhayati", "Fatimah", "Mahmud", "Basuki", "Purwanto", "Suryani", "Wartini"]
 FORMS = ["PT", "CV", "CV", "UD", "UD", "PT", "Koperasi", ""]
 
 
 def name():
+    """A name as registries hold them: a trade and a word or two, often the
+    owner's or the village's name too, so that few names repeat in a regency."""
     k = R.random()
     if k < 0.6:
         w = [R.choice(SECTOR)] + R.sample(WORD, R.choice([1, 2, 2]))
@@ -43,6 +55,8 @@ def name():
         w = R.sample(WORD, R.choice([2, 3]))
     else:
         w = [R.choice(SECTOR), R.choice(PERSON), R.choice(PERSON)]
+    if R.random() < 0.7:
+        w.append(R.choice(PERSON) if R.random() < 0.5 else R.choice(PLACE))
     return " ".join(w)
 
 

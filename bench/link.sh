@@ -32,10 +32,18 @@ DROP TABLE emp_raw; DROP TABLE lic_raw;
 SQL
 sync
 
-t0=$(now)
-"$jaring" link --json > "$dir/links.json"
-t1=$(now)
-ours=$(awk "BEGIN { printf \"%.2f\", $t1 - $t0 }")
+# Wall and CPU (user + system) time: on a shared machine the wall time
+# includes waiting for other processes' turn, the CPU time does not.
+set -- $(python3 -c '
+import resource, subprocess, sys, time
+t = time.monotonic()
+with open(sys.argv[2], "w") as out:
+    rc = subprocess.call([sys.argv[1], "link", "--json"], stdout=out)
+w = time.monotonic() - t
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%.2f %.2f %d" % (w, r.ru_utime + r.ru_stime, rc))' "$jaring" "$dir/links.json")
+ours=$1 ours_cpu=$2
+[ "$3" = 0 ] || { echo "link: jaring link failed ($3)"; exit 1; }
 counts=$(sqlite3 "$JARING_DB" "select group_concat(decision || ' ' || n, ', ') from (select decision, count(*) n from licence_links group by decision)")
 leads=$(sqlite3 "$JARING_DB" "select count(*) from leads")
 
@@ -54,7 +62,8 @@ set -- $("$build/bench/link_naive" "$dir/employers.csv" "$dir/licences.csv" "$sa
 per=$2
 naive=$(awk "BEGIN { printf \"%.0f\", $per * $n_lic }")
 
-echo "link: jaring link           ${ours} s ($counts; $leads leads)"
+echo "link: jaring link           ${ours} s wall, ${ours_cpu} s CPU on 2 threads ($counts; $leads leads)"
+echo "link: load average          $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine)"
 echo "link: sqlite3 exact join    ${base} s ($exact licences with an identically written name)"
 echo "link: unblocked scorer      ${naive} s extrapolated ($sample licences x $n_emp employers, $per s each)"
 echo "link: ratio jaring/exact join = $(awk "BEGIN { printf \"%.2f\", $ours / $base }")"

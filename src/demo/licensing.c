@@ -86,24 +86,16 @@ static void variant(struct demo_gen *g, const char *name, char *out, size_t size
 	}
 	struct demo_sb b;
 	demo_sb_init(&b, out, size);
-	switch (demo_rng_below(&g->rng, 5)) {
-	case 0:
-		if (form) {
-			for (const char *p = rest; *p; p++) {
-				char c[2] = {(char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p), 0};
-				demo_sb_add(&b, c);
-			}
-			demo_sb_addf(&b, ", %s", form);
-			break;
+	uint64_t pick = demo_rng_below(&g->rng, 5);
+	if (form && pick == 0) {
+		for (const char *p = rest; *p; p++) {
+			char c[2] = {(char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p), 0};
+			demo_sb_add(&b, c);
 		}
-		/* fall through */
-	case 1:
-		if (form) {
-			demo_sb_addf(&b, "%c.%c. %s", form[0], form[1], rest);
-			break;
-		}
-		/* fall through */
-	default:
+		demo_sb_addf(&b, ", %s", form);
+	} else if (form && pick == 1) {
+		demo_sb_addf(&b, "%c.%c. %s", form[0], form[1], rest);
+	} else {
 		demo_sb_add(&b, name);
 	}
 	/* One in ten with a typing slip: a letter dropped inside a long word. */

@@ -6,7 +6,6 @@
 
 #include "core/money.h"
 #include "ingest/rows.h"
-#include "match/norm.h"
 
 const struct column_def employer_columns[EC_COUNT] = {
 	[EC_NPP] = {"npp", "no_npp|nomor_npp|nomor_pendaftaran_perusahaan", true},
@@ -36,23 +35,6 @@ const struct column_def worker_columns[WC_COUNT] = {
 	[WC_OCCUPATION] = {"occupation", "pekerjaan|jabatan|profesi", false},
 	[WC_REGION] = {"region_code", "kode_wilayah|wilayah|kode_kecamatan|kode_desa", false},
 	[WC_PHONE] = {"phone", "telepon|no_hp|nomor_hp|hp|telp|no_telepon|nomor_telepon", false},
-};
-
-const struct column_def licence_columns[LC_COUNT] = {
-	[LC_NIB] = {"nib", "nomor_induk_berusaha|no_nib|nomor_nib", true},
-	[LC_NAME] = {"name", "nama|nama_usaha|nama_perusahaan|nama_pelaku_usaha|nama_badan_usaha", true},
-	[LC_LEGAL_FORM] = {"legal_form", "bentuk_usaha|bentuk_badan_usaha|badan_hukum|"
-					 "jenis_badan_usaha|status_badan_hukum", false},
-	[LC_ADDRESS] = {"address", "alamat|alamat_usaha|alamat_perusahaan", false},
-	[LC_REGION] = {"region_code", "kode_wilayah|wilayah|kode_kecamatan|kode_desa", false},
-	[LC_KBLI] = {"kbli", "kode_kbli|kbli_2020", false},
-	[LC_EMPLOYEES] = {"employees", "jumlah_tenaga_kerja|tenaga_kerja|jumlah_pekerja|"
-				       "jumlah_karyawan|jml_tenaga_kerja|jumlah_tk", false},
-	[LC_WAGE] = {"avg_wage", "rata_rata_upah|upah_rata_rata|rata2_upah|rerata_upah|"
-				"average_wage", false},
-	[LC_LICENSED_ON] = {"licensed_on", "tanggal_izin|tgl_izin|tanggal_terbit|tgl_terbit|"
-					   "tanggal_nib|tanggal_terbit_nib|licence_date", true},
-	[LC_NPWP] = {"npwp", "no_npwp|nomor_npwp|npwp_perusahaan", false},
 };
 
 void row_issue(struct row_reader *r, size_t col, bool warning, const char *fmt, ...)
@@ -425,121 +407,4 @@ bool row_count(struct row_reader *r, size_t col, bool required, int64_t *out)
 	}
 	*out = v;
 	return true;
-}
-
-/* A count written as digits, with Indonesian thousands dots ("1.200"). */
-static bool parse_count(const char *s, size_t len, int64_t *out)
-{
-	int64_t v = 0;
-	size_t digits = 0, since_dot = 0;
-	bool dotted = false;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '.' && digits > 0 && (!dotted || since_dot == 3) && i + 1 < len) {
-			dotted = true;
-			since_dot = 0;
-			continue;
-		}
-		if (s[i] < '0' || s[i] > '9' || v > INT64_C(100000000))
-			return false;
-		v = v * 10 + (s[i] - '0');
-		digits++;
-		since_dot++;
-	}
-	if (!digits || (dotted && since_dot != 3))
-		return false;
-	*out = v;
-	return true;
-}
-
-/* Forms a licensing office writes for a business without a legal entity. */
-static bool individual_form(const char *s, size_t len)
-{
-	return text_ieq(s, len, "perorangan") || text_ieq(s, len, "perseorangan") ||
-	       text_ieq(s, len, "orang perseorangan") || text_ieq(s, len, "individu") ||
-	       text_ieq(s, len, "usaha perorangan");
-}
-
-#define LICENCE_EMPLOYEES_MAX 1000000
-
-bool row_licence(const struct row_ctx *c, const struct csvrecord *rec, struct licence *l)
-{
-	struct row_reader r = {c, rec, licence_columns, false};
-	struct errbuf eb;
-	size_t len;
-	const char *s;
-
-	memset(l, 0, sizeof(*l));
-	l->employees = -1;
-	l->avg_wage_sen = -1;
-	row_whole_checks(&r);
-	s = row_value(&r, LC_NIB, &len);
-	if (len == 0)
-		row_issue(&r, LC_NIB, false, "wajib diisi");
-	else if (nib_check(s, len, l->nib, &eb) != JR_EOK)
-		row_issue(&r, LC_NIB, false, "%s", eb.msg);
-	row_text(&r, LC_NAME, true, l->name, sizeof(l->name));
-
-	if ((s = row_value(&r, LC_LEGAL_FORM, &len)), len) {
-		enum legal_form f = legal_form_parse(s, len);
-		if (f)
-			snprintf(l->legal_form, sizeof(l->legal_form), "%s", legal_form_name(f));
-		else if (individual_form(s, len))
-			snprintf(l->legal_form, sizeof(l->legal_form), "perorangan");
-		else
-			row_issue(&r, LC_LEGAL_FORM, true, "bentuk usaha tidak dikenal (PT, CV, UD, PD, "
-				"Firma, Koperasi, Yayasan, Perum, Perorangan); diabaikan");
-	} else if (l->name[0]) {
-		struct match_name nm;
-		match_normalise(l->name, strlen(l->name), &nm);
-		snprintf(l->legal_form, sizeof(l->legal_form), "%s", legal_form_name(nm.form));
-	}
-	row_text(&r, LC_ADDRESS, false, l->address, sizeof(l->address));
-	row_region(&r, LC_REGION, l->region_code);
-	if ((s = row_value(&r, LC_KBLI, &len)), len) {
-		if (kbli_check(s, len, l->kbli, &eb) != JR_EOK)
-			row_issue(&r, LC_KBLI, false, "%s", eb.msg);
-		else if (!refdata_kbli_known(c->ref, l->kbli))
-			row_issue(&r, LC_KBLI, true, "kode %s tidak ada di KBLI 2020", l->kbli);
-	}
-	if ((s = row_value(&r, LC_EMPLOYEES, &len)), len) {
-		if (!parse_count(s, len, &l->employees))
-			row_issue(&r, LC_EMPLOYEES, false, "jumlah tenaga kerja harus bilangan bulat "
-				"tidak negatif");
-		else if (l->employees > LICENCE_EMPLOYEES_MAX)
-			row_issue(&r, LC_EMPLOYEES, false, "jumlah tenaga kerja lebih dari %d",
-			      LICENCE_EMPLOYEES_MAX);
-	}
-	if ((s = row_value(&r, LC_WAGE, &len)), len) {
-		if (money_parse(s, len, &l->avg_wage_sen, &eb) != JR_EOK) {
-			row_issue(&r, LC_WAGE, false, "%s", eb.msg);
-			l->avg_wage_sen = -1;
-		} else if (l->avg_wage_sen < 0) {
-			row_issue(&r, LC_WAGE, false, "tidak boleh negatif");
-		}
-	}
-	bool dated = row_date(&r, LC_LICENSED_ON, true, &l->licensed_on);
-	if (dated && date_cmp(l->licensed_on, c->today) > 0)
-		row_issue(&r, LC_LICENSED_ON, false, "tanggal izin di masa depan");
-	if ((s = row_value(&r, LC_NPWP, &len)), len && npwp_check(s, len, l->npwp, &eb) != JR_EOK)
-		row_issue(&r, LC_NPWP, false, "%s", eb.msg);
-
-	/* PP 36/2021: wages are at least the regency's minimum; the licence says otherwise. */
-	int64_t umk;
-	char regency[REGION_CODE_SIZE];
-	if (!r.rejected && dated && l->avg_wage_sen > 0 && strlen(l->region_code) >= 5) {
-		memcpy(regency, l->region_code, 5);
-		regency[5] = '\0';
-		/* The latest decree not after the licence year (a year's UMK is set late). */
-		int year = l->licensed_on.year;
-		while (year > l->licensed_on.year - 3 && !refdata_umk(c->ref, regency, year, &umk))
-			year--;
-		if (year > l->licensed_on.year - 3 && l->avg_wage_sen < umk) {
-			char a[MONEY_FMT_SIZE], b[MONEY_FMT_SIZE];
-			money_format_rp(l->avg_wage_sen, a);
-			money_format_rp(umk, b);
-			row_issue(&r, LC_WAGE, true, "rata-rata upah %s di bawah UMK %d (%s)", a, year,
-			      b);
-		}
-	}
-	return !r.rejected;
 }

@@ -10,7 +10,6 @@
 #define JARING_INGEST_ROWS_H
 
 #include "compat.h"
-#include "core/licence.h"
 #include "core/model.h"
 #include "ingest/columns.h"
 #include "ingest/refdata.h"
@@ -87,12 +86,6 @@ void row_person(struct row_reader *r, struct person *p);
 bool row_count(struct row_reader *r, size_t col, bool required, int64_t *out);
 /* Truncated or re-encoded lines (reported once per row). */
 void row_whole_checks(struct row_reader *r);
-/* Column indexes of the licensing file (docs/formats.md "Licensing"). */
-enum licence_col {
-	LC_NIB, LC_NAME, LC_LEGAL_FORM, LC_ADDRESS, LC_REGION, LC_KBLI, LC_EMPLOYEES, LC_WAGE,
-	LC_LICENSED_ON, LC_NPWP, LC_COUNT
-};
-extern const struct column_def licence_columns[LC_COUNT];
 
 /* True when every field of rec is empty or blank (Excel's ";;;;" rows). */
 bool row_is_blank(const struct csvrecord *rec);
@@ -103,13 +96,5 @@ bool row_employer(const struct row_ctx *c, const struct csvrecord *rec, struct e
 /* Validates a workers row into *p and *m (m->employer_id resolved); false when rejected. */
 bool row_worker(const struct row_ctx *c, const struct csvrecord *rec, struct person *p,
 		struct membership *m);
-
-/*
- * Validates a licensing row into *l; false (issues reported) when rejected.
- * The legal form comes from its column, else from the name ("PT. Batik
- * Jaya"); an average wage below the regency's UMK of the licence year is a
- * warning.
- */
-bool row_licence(const struct row_ctx *c, const struct csvrecord *rec, struct licence *l);
 
 #endif

@@ -81,7 +81,8 @@ static int64_t umk_for(const struct refdata *ref, const char *region_code, int y
 }
 
 jr_err leads_refresh_licensing(struct store *s, const struct refdata *ref, struct date today,
-			       struct store_leads_refresh *r, struct errbuf *eb)
+			       struct store_leads_refresh *r, size_t decisions[4],
+			       struct errbuf *eb)
 {
 	struct lic_rows ls = {0};
 	struct store_lead *leads = NULL;
@@ -95,6 +96,12 @@ jr_err leads_refresh_licensing(struct store *s, const struct refdata *ref, struc
 		err = store_link_rows_each(s, LINK_NONE_YET, 0, collect, &ls, eb);
 		if (err == JR_ENOMEM)
 			err = nomem(eb);
+	}
+	if (decisions) {
+		memset(decisions, 0, 4 * sizeof(*decisions));
+		for (size_t i = 0; i < ls.n; i++)
+			if ((unsigned)ls.r[i].decision < 4)
+				decisions[ls.r[i].decision]++;
 	}
 	if (err == JR_EOK && ls.n) {
 		qsort(ls.r, ls.n, sizeof(*ls.r), cmp_rows);

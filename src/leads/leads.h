@@ -15,10 +15,13 @@
  * Makes the 'licensing' leads what the licences and their links say: one
  * lead per NIB none of whose licences is linked (match) or waiting for
  * review, priced from its latest licence at today's month.  Runs inside
- * the caller's transaction.  r may be NULL.
+ * the caller's transaction.  r may be NULL; decisions (may be NULL) gets
+ * the number of licences per link decision in force (index enum
+ * link_decision), read on the way.
  */
 jr_err leads_refresh_licensing(struct store *s, const struct refdata *ref, struct date today,
-			       struct store_leads_refresh *r, struct errbuf *eb);
+			       struct store_leads_refresh *r, size_t decisions[4],
+			       struct errbuf *eb);
 
 /*
  * Records a step of lead id: status `to` on day `on` by officer, with a

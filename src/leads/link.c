@@ -11,7 +11,7 @@ static jr_err nomem(struct errbuf *eb)
 	return errbuf_set(eb, JR_ENOMEM, "memori tidak cukup untuk pencocokan");
 }
 
-static jr_err add_employer(void *ctx, const struct employer *e)
+static jr_err add_employer(void *ctx, const struct store_link_employer *e)
 {
 	return match_index_add(ctx, e->id, e->npp, e->name, e->region_code, e->nib, e->npwp)
 		       ? JR_EOK
@@ -129,22 +129,6 @@ static jr_err link_all(const struct match_index *x, const struct link_opts *o,
 	return failed ? nomem(eb) : JR_EOK;
 }
 
-struct tally_ctx {
-	struct link_summary *sum;
-};
-
-static jr_err tally(void *ctx, const struct store_link_row *r)
-{
-	struct link_summary *sum = ctx;
-	if (r->link->decision == LINK_MATCH)
-		sum->match++;
-	else if (r->link->decision == LINK_REVIEW)
-		sum->review++;
-	else
-		sum->none++;
-	return JR_EOK;
-}
-
 jr_err link_run(struct store *s, const struct refdata *ref, const struct link_opts *o,
 		struct link_summary *sum, struct errbuf *eb)
 {
@@ -158,7 +142,7 @@ jr_err link_run(struct store *s, const struct refdata *ref, const struct link_op
 		return nomem(eb);
 	if ((err = store_begin(s, eb)) != JR_EOK)
 		goto out;
-	err = store_employers_each(s, add_employer, x, eb);
+	err = store_link_employers_each(s, add_employer, x, eb);
 	if (err == JR_ENOMEM || (err == JR_EOK && !match_index_build(x)))
 		err = nomem(eb);
 	if (err == JR_EOK) {
@@ -177,10 +161,12 @@ jr_err link_run(struct store *s, const struct refdata *ref, const struct link_op
 	sum->licences = ls.n;
 	if (err == JR_EOK)
 		err = store_links_put(s, links, ls.n, &sum->kept, eb);
+	size_t decisions[4] = {0};
 	if (err == JR_EOK)
-		err = leads_refresh_licensing(s, ref, o->today, &sum->leads, eb);
-	if (err == JR_EOK)
-		err = store_link_rows_each(s, LINK_NONE_YET, 0, tally, sum, eb);
+		err = leads_refresh_licensing(s, ref, o->today, &sum->leads, decisions, eb);
+	sum->match = decisions[LINK_MATCH];
+	sum->review = decisions[LINK_REVIEW];
+	sum->none = decisions[LINK_NO_MATCH] + decisions[LINK_NONE_YET];
 	if (err == JR_EOK)
 		err = store_commit(s, eb);
 	else
@@ -248,7 +234,7 @@ jr_err link_decide(struct store *s, const struct refdata *ref, int64_t licence_i
 		err = store_link_decide(s, &k, eb);
 	}
 	if (err == JR_EOK)
-		err = leads_refresh_licensing(s, ref, today, NULL, eb);
+		err = leads_refresh_licensing(s, ref, today, NULL, NULL, eb);
 	if (err == JR_EOK)
 		err = store_commit(s, eb);
 	else

@@ -100,6 +100,9 @@ static void word_push(struct words *w, const char *s, size_t len)
 
 static bool word_is(const struct words *w, int i, const char *lit)
 {
+	/* First letters first: this runs for every word of a million names. */
+	if (w->len[i] == 0 || w->buf[w->off[i]] != lit[0])
+		return false;
 	size_t n = strlen(lit);
 	return w->len[i] == n && !memcmp(w->buf + w->off[i], lit, n);
 }
@@ -203,7 +206,8 @@ static size_t old_spelling(char *t, size_t len)
 static enum legal_form form_of_word(const char *s, size_t len)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(form_words); i++)
-		if (strlen(form_words[i].word) == len && !memcmp(form_words[i].word, s, len))
+		if (len && form_words[i].word[0] == s[0] && strlen(form_words[i].word) == len &&
+		    !memcmp(form_words[i].word, s, len))
 			return form_words[i].form;
 	return LF_NONE;
 }
@@ -299,7 +303,8 @@ void match_normalise(const char *s, size_t len, struct match_name *out)
 		const char *t = w.buf + w.off[i];
 		size_t n = w.len[i];
 		for (size_t k = 0; k < ARRAY_SIZE(synonyms); k++)
-			if (strlen(synonyms[k].from) == n && !memcmp(synonyms[k].from, t, n)) {
+			if (synonyms[k].from[0] == t[0] && strlen(synonyms[k].from) == n &&
+			    !memcmp(synonyms[k].from, t, n)) {
 				t = synonyms[k].to;
 				n = strlen(t);
 				break;

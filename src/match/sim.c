@@ -68,10 +68,18 @@ double match_word_sim(const char *a, size_t na, const char *b, size_t nb)
 	return jw >= 0.88 ? jw : 0.0;
 }
 
-static int cmp_u16(const void *x, const void *y)
+/* Insertion sort: a name has a few dozen letter pairs, where qsort's calls cost more. */
+static void sort_u16(uint16_t *v, size_t n)
 {
-	uint16_t a = *(const uint16_t *)x, b = *(const uint16_t *)y;
-	return (a > b) - (a < b);
+	for (size_t i = 1; i < n; i++) {
+		uint16_t x = v[i];
+		size_t j = i;
+		while (j > 0 && v[j - 1] > x) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
 }
 
 /* The sorted letter pairs of a name without its spaces; returns how many. */
@@ -87,7 +95,7 @@ static size_t bigrams(const struct match_name *n, uint16_t *out, size_t cap)
 			out[k++] = (uint16_t)(((unsigned char)prev << 8) | (unsigned char)c);
 		prev = c;
 	}
-	qsort(out, k, sizeof(*out), cmp_u16);
+	sort_u16(out, k);
 	return k;
 }
 
@@ -140,7 +148,8 @@ static void weights(const struct match_name *n, match_weight_fn weight, void *ct
 
 /*
  * A word of a written as two adjacent words of b run together ("tekstilsukses"
- * against "tekstil sukses") is split like b, into *out; false when none is.
+ * against "tekstil sukses"), and not itself a word of b, is split like b,
+ * into *out; false when none is.
  */
 static bool split_like(const struct match_name *a, const struct match_name *b,
 		       struct match_name *out)
@@ -152,7 +161,10 @@ static bool split_like(const struct match_name *a, const struct match_name *b,
 		const char *t = a->text + a->tok_off[i];
 		size_t tl = a->tok_len[i];
 		size_t cut = 0;
-		for (int j = 0; j + 1 < b->ntok && !cut; j++) {
+		bool in_b = false;
+		for (int j = 0; j < b->ntok && !in_b; j++)
+			in_b = b->tok_len[j] == tl && !memcmp(b->text + b->tok_off[j], t, tl);
+		for (int j = 0; j + 1 < b->ntok && !cut && !in_b; j++) {
 			size_t l1 = b->tok_len[j], l2 = b->tok_len[j + 1];
 			if (l1 + l2 == tl && !memcmp(t, b->text + b->tok_off[j], l1) &&
 			    !memcmp(t + l1, b->text + b->tok_off[j + 1], l2))

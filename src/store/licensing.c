@@ -31,6 +31,13 @@ jr_err store_licences_each(struct store *s, jr_err (*fn)(void *ctx, const struct
 	return OPS(s)->licences_each(s, fn, ctx, eb);
 }
 
+jr_err store_link_employers_each(struct store *s,
+				 jr_err (*fn)(void *ctx, const struct store_link_employer *e),
+				 void *ctx, struct errbuf *eb)
+{
+	return OPS(s)->link_employers_each(s, fn, ctx, eb);
+}
+
 jr_err store_links_put(struct store *s, const struct store_link *l, size_t n, size_t *kept,
 		       struct errbuf *eb)
 {

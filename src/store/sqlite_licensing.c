@@ -150,6 +150,37 @@ static jr_err sq_licences_each(struct store *s, jr_err (*fn)(void *ctx, const st
 	return err;
 }
 
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? (const char *)t : "";
+}
+
+static jr_err sq_link_employers_each(struct store *s,
+				     jr_err (*fn)(void *ctx, const struct store_link_employer *e),
+				     void *ctx, struct errbuf *eb)
+{
+	struct sqlite_store *q = sq(s);
+	sqlite3_stmt *st = prepare(q, "SELECT id, npp, name, nib, npwp, region_code FROM employers",
+				   eb);
+	jr_err err = JR_EOK;
+	int rc;
+	if (!st)
+		return JR_EDB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_link_employer e = {
+			sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2),
+			col_text(st, 3),	     col_text(st, 4), col_text(st, 5),
+		};
+		if ((err = fn(ctx, &e)) != JR_EOK)
+			break;
+	}
+	if (err == JR_EOK && rc != SQLITE_DONE)
+		err = db_error(q, eb, "membaca pemberi kerja");
+	sqlite3_finalize(st);
+	return err;
+}
+
 static void bind_link(sqlite3_stmt *st, const struct store_link *l)
 {
 	sqlite3_bind_int64(st, 1, l->licence_id);
@@ -573,6 +604,7 @@ static jr_err sq_lead_events_each(struct store *s, int64_t lead_id,
 const struct store_licensing_ops sqlite_licensing_ops = {
 	.licences_upsert = sq_licences_upsert,
 	.licences_each = sq_licences_each,
+	.link_employers_each = sq_link_employers_each,
 	.links_put = sq_links_put,
 	.link_decide = sq_link_decide,
 	.link_rows_each = sq_link_rows_each,
