@@ -64,6 +64,9 @@ struct http_req {
 	const struct refdata *ref;
 	struct date today;
 	const char *addr;         /* client address text */
+	char addr_buf[64];
+	struct http_req *next_job;  /* queue of slow requests */
+	bool job_done;
 	/* who is asking */
 	bool signed_in, by_token;
 	struct store_user user;
