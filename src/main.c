@@ -28,6 +28,7 @@ static const struct {
 	{"partner", cmd_partner, "mitra: pemerintah daerah, OPD, ormas, asosiasi, dan unitnya"},
 	{"mou", cmd_mou, "PKS/MoU dengan mitra dan kartu capaiannya"},
 	{"cohort", cmd_cohort, "daftarkan kohort peserta yang dibayar mitra; anggota, perpanjangan"},
+	{"target", cmd_target, "target peserta aktif per wilayah, tahun dan segmen"},
 	{"coverage", cmd_coverage, "cakupan: peserta aktif dibanding angkatan kerja dan target"},
 	{"arrears", cmd_arrears, "tunggakan iuran per pembayar, menurut umur, dengan denda"},
 	{"serve", cmd_serve, "sajikan antarmuka web dan API JSON"},

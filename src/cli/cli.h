@@ -88,6 +88,7 @@ int cmd_coverage(const struct cli *cli, int argc, char **argv);
 int cmd_partner(const struct cli *cli, int argc, char **argv);
 int cmd_mou(const struct cli *cli, int argc, char **argv);
 int cmd_cohort(const struct cli *cli, int argc, char **argv);
+int cmd_target(const struct cli *cli, int argc, char **argv);
 int cmd_serve(const struct cli *cli, int argc, char **argv);
 int cmd_user(const struct cli *cli, int argc, char **argv);
 int cmd_token(const struct cli *cli, int argc, char **argv);

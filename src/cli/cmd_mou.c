@@ -190,9 +190,19 @@ static jr_err list_one(void *ctx, const struct store_agreement *a)
 	return JR_EOK;
 }
 
+/* "75,00": the Indonesian decimal comma. */
+static const char *fmt_pct_comma(double pct, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.2f", pct);
+	char *dot = strchr(buf, '.');
+	if (dot)
+		*dot = ',';
+	return buf;
+}
+
 static void print_scorecard(json_t *o)
 {
-	char a[32], b[32], rp1[MONEY_FMT_SIZE], rp2[MONEY_FMT_SIZE], day[64];
+	char a[32], b[32], rp1[MONEY_FMT_SIZE], rp2[MONEY_FMT_SIZE], day[64], pbuf[32];
 	struct date d;
 	const char *as_of = json_string_value(json_object_get(o, "as_of"));
 	json_t *target = json_object_get(o, "target"), *pct = json_object_get(o, "realised_pct");
@@ -208,7 +218,7 @@ static void print_scorecard(json_t *o)
 		       ? cli_fmt_count(json_integer_value(target), a, sizeof(a)) : "-",
 	       cli_fmt_count(json_integer_value(json_object_get(o, "enrolled")), b, sizeof(b)));
 	if (json_is_number(pct))
-		printf(" (%.2f %%)", json_number_value(pct));
+		printf(" (%s %%)", fmt_pct_comma(json_number_value(pct), pbuf, sizeof(pbuf)));
 	printf(", aktif %s\n",
 	       cli_fmt_count(json_integer_value(json_object_get(o, "active")), a, sizeof(a)));
 	money_format_rp(json_integer_value(json_object_get(o, "billed")) * SEN_PER_RUPIAH, rp1);

@@ -225,6 +225,17 @@ sqlite3_stmt *stmt_cached(struct sqlite_store *q, const char *sql, struct errbuf
 	return st;
 }
 
+sqlite3_stmt *sq_prepare(struct sqlite_store *q, const char *sql, struct errbuf *eb)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(q->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		db_error(q, eb, "menyiapkan perintah SQL");
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
 void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s && *s)

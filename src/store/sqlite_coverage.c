@@ -7,17 +7,6 @@
 #include "store/coverage.h"
 #include "store/sqlite_int.h"
 
-static sqlite3_stmt *prep(struct sqlite_store *q, const char *sql, struct errbuf *eb)
-{
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(q->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		db_error(q, eb, "menyiapkan perintah cakupan");
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	return st;
-}
-
 static int month_next(int m)
 {
 	return m % 100 == 12 ? m + 89 : m + 1;
@@ -38,7 +27,7 @@ struct cov_state {
 
 static jr_err state_read(struct sqlite_store *q, struct cov_state *cs, struct errbuf *eb)
 {
-	sqlite3_stmt *st = prep(q, "SELECT stale, coalesce(dirty_month, 0), coalesce(horizon, 0) "
+	sqlite3_stmt *st = sq_prepare(q, "SELECT stale, coalesce(dirty_month, 0), coalesce(horizon, 0) "
 				   "FROM cov_state", eb);
 	if (!st)
 		return JR_EDB;
@@ -77,7 +66,7 @@ static jr_err rebuild_days(struct store *s, struct errbuf *eb)
 
 static jr_err int_query(struct sqlite_store *q, const char *sql, int *out, struct errbuf *eb)
 {
-	sqlite3_stmt *st = prep(q, sql, eb);
+	sqlite3_stmt *st = sq_prepare(q, sql, eb);
 	if (!st)
 		return JR_EDB;
 	int rc = sqlite3_step(st);
@@ -172,12 +161,12 @@ static jr_err derive_months(struct sqlite_store *q, int dim, int from, bool from
 {
 	struct keymap km = {0};
 	jr_err err = JR_EOK;
-	sqlite3_stmt *del = prep(q, "DELETE FROM cov_dim_month WHERE dim = ?1 AND month > ?2", eb);
-	sqlite3_stmt *base = prep(q, "SELECT key, segment, active FROM cov_dim_month "
+	sqlite3_stmt *del = sq_prepare(q, "DELETE FROM cov_dim_month WHERE dim = ?1 AND month > ?2", eb);
+	sqlite3_stmt *base = sq_prepare(q, "SELECT key, segment, active FROM cov_dim_month "
 				     "WHERE dim = ?1 AND month = ?2", eb);
-	sqlite3_stmt *ev = prep(q, "SELECT day / 100, key, segment, starts - stops FROM cov_dim_day "
+	sqlite3_stmt *ev = sq_prepare(q, "SELECT day / 100, key, segment, starts - stops FROM cov_dim_day "
 				   "WHERE dim = ?1 AND day >= ?2 ORDER BY day", eb);
-	sqlite3_stmt *ins = prep(q, "INSERT INTO cov_dim_month(dim, month, key, segment, active) "
+	sqlite3_stmt *ins = sq_prepare(q, "INSERT INTO cov_dim_month(dim, month, key, segment, active) "
 				    "VALUES (?1, ?2, ?3, ?4, ?5)", eb);
 	if (!del || !base || !ev || !ins) {
 		err = JR_EDB;
@@ -287,7 +276,7 @@ static jr_err refresh_in_tx(struct store *s, struct date today, struct errbuf *e
 	}
 	if (err != JR_EOK)
 		return err;
-	sqlite3_stmt *st = prep(q, "UPDATE cov_state SET dirty_month = NULL, horizon = ?1", eb);
+	sqlite3_stmt *st = sq_prepare(q, "UPDATE cov_state SET dirty_month = NULL, horizon = ?1", eb);
 	if (!st)
 		return JR_EDB;
 	sqlite3_bind_int(st, 1, horizon);
@@ -358,7 +347,7 @@ static jr_err sqc_active(struct store *s, enum store_cov_dim dim, struct date da
 		m = h;
 	/* The month's opening figure plus the days of the month up to day; the
 	 * caller adds them up (cheaper than a GROUP BY's sorter here). */
-	sqlite3_stmt *st = prep(q,
+	sqlite3_stmt *st = sq_prepare(q,
 		"SELECT key, segment, active FROM cov_dim_month WHERE dim = ?3 AND month = ?1 "
 		"UNION ALL SELECT key, segment, starts - stops FROM cov_dim_day "
 		"WHERE dim = ?3 AND day BETWEEN ?1 * 100 + 1 AND ?2", eb);
@@ -405,7 +394,7 @@ static jr_err sqc_months(struct store *s, int from, int to, struct store_cov_mon
 		all[i++].month = m;
 	/* Totals from the smallest dimension (employer kind); a month without
 	 * rows opened with nobody active. */
-	sqlite3_stmt *st = prep(q,
+	sqlite3_stmt *st = sq_prepare(q,
 		"SELECT month, sum(active), 0, 0 FROM cov_dim_month WHERE dim = ?3 "
 		"AND month BETWEEN ?1 AND ?2 GROUP BY month UNION ALL "
 		"SELECT day / 100, 0, sum(starts), sum(stops) FROM cov_dim_day "
@@ -474,7 +463,7 @@ static jr_err sqc_workforce_put(struct store *s, const struct store_workforce *w
 				int64_t batch_id, enum store_upsert *did, struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q,
+	sqlite3_stmt *st = sq_prepare(q,
 		"INSERT INTO workforce(region_code, year, sector, segment, workers, source, batch_id) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(region_code, year, sector, segment) "
 		"DO UPDATE SET workers = excluded.workers, source = coalesce(excluded.source, source) "
@@ -482,7 +471,7 @@ static jr_err sqc_workforce_put(struct store *s, const struct store_workforce *w
 		"source IS NOT excluded.source)", eb);
 	if (!st)
 		return JR_EDB;
-	sqlite3_stmt *ex = prep(q, "SELECT 1 FROM workforce WHERE region_code = ?1 AND year = ?2 "
+	sqlite3_stmt *ex = sq_prepare(q, "SELECT 1 FROM workforce WHERE region_code = ?1 AND year = ?2 "
 				   "AND sector = ?3 AND segment = ?4", eb);
 	if (!ex) {
 		sqlite3_finalize(st);
@@ -507,7 +496,7 @@ static jr_err sqc_workforce_each(struct store *s,
 				 void *ctx, struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q, "SELECT region_code, year, sector, segment, workers, "
+	sqlite3_stmt *st = sq_prepare(q, "SELECT region_code, year, sector, segment, workers, "
 				   "coalesce(source, '') FROM workforce ORDER BY region_code, year, "
 				   "sector, segment", eb);
 	if (!st)
@@ -535,7 +524,7 @@ static jr_err sqc_target_put(struct store *s, const struct store_target *t, int6
 			     enum store_upsert *did, struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q,
+	sqlite3_stmt *st = sq_prepare(q,
 		"INSERT INTO targets(region_code, year, segment, target, source, batch_id) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(region_code, year, segment) "
 		"DO UPDATE SET target = excluded.target, source = coalesce(excluded.source, source) "
@@ -543,7 +532,7 @@ static jr_err sqc_target_put(struct store *s, const struct store_target *t, int6
 		"source IS NOT excluded.source)", eb);
 	if (!st)
 		return JR_EDB;
-	sqlite3_stmt *ex = prep(q, "SELECT 1 FROM targets WHERE region_code = ?1 AND year = ?2 "
+	sqlite3_stmt *ex = sq_prepare(q, "SELECT 1 FROM targets WHERE region_code = ?1 AND year = ?2 "
 				   "AND segment = ?3", eb);
 	if (!ex) {
 		sqlite3_finalize(st);
@@ -567,7 +556,7 @@ static jr_err sqc_targets_each(struct store *s,
 			       struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q, "SELECT region_code, year, segment, target, coalesce(source, '') "
+	sqlite3_stmt *st = sq_prepare(q, "SELECT region_code, year, segment, target, coalesce(source, '') "
 				   "FROM targets ORDER BY region_code, year, segment", eb);
 	if (!st)
 		return JR_EDB;
@@ -599,7 +588,7 @@ static jr_err sqc_employers_known(struct store *s, int64_t *registered, int64_t 
 	if (err != JR_EOK)
 		return err;
 	/* Licensing records count once per NIB when no employer was linked to them. */
-	sqlite3_stmt *st = prep(q, have_links == 2
+	sqlite3_stmt *st = sq_prepare(q, have_links == 2
 		? "SELECT (SELECT count(*) FROM employers), (SELECT count(DISTINCT l.nib) "
 		  "FROM licences l LEFT JOIN licence_links k ON k.licence_id = l.id "
 		  "WHERE NOT ((k.decision = 'match' AND k.confirmed <> -1) OR k.confirmed = 1) "
@@ -637,7 +626,7 @@ static jr_err sqc_kbli_sections_each(struct store *s,
 				     void *ctx, struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q, "SELECT code, title FROM kbli WHERE level = 1 ORDER BY code", eb);
+	sqlite3_stmt *st = sq_prepare(q, "SELECT code, title FROM kbli WHERE level = 1 ORDER BY code", eb);
 	if (!st)
 		return JR_EDB;
 	int rc;

@@ -75,6 +75,8 @@ jr_err db_error(struct sqlite_store *q, struct errbuf *eb, const char *what);
 
 sqlite3_stmt *stmt_get(struct sqlite_store *q, enum stmt_id id, struct errbuf *eb);
 
+/* Prepares a statement used a few times (finalize it); NULL with eb filled on failure. */
+sqlite3_stmt *sq_prepare(struct sqlite_store *q, const char *sql, struct errbuf *eb);
 /*
  * The prepared statement for sql (a string with static storage: its address
  * is the key), reset and with its bindings cleared; NULL with eb filled when

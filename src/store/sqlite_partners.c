@@ -8,17 +8,6 @@
 #include "store/partners.h"
 #include "store/sqlite_int.h"
 
-static sqlite3_stmt *prep(struct sqlite_store *q, const char *sql, struct errbuf *eb)
-{
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(q->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		db_error(q, eb, "menyiapkan perintah basis data");
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	return st;
-}
-
 /* Steps a write; did as step_upsert; finalizes st. */
 static jr_err write_once(struct sqlite_store *q, sqlite3_stmt *st, enum store_upsert *did,
 			 struct errbuf *eb, const char *what)
@@ -65,7 +54,7 @@ static void bind_partner(sqlite3_stmt *st, const struct store_partner *p)
 static jr_err partner_key_id(struct sqlite_store *q, const struct store_partner *p, int64_t *id,
 			     struct errbuf *eb)
 {
-	sqlite3_stmt *st = prep(q, "SELECT id FROM partners WHERE name = ?1 "
+	sqlite3_stmt *st = sq_prepare(q, "SELECT id FROM partners WHERE name = ?1 "
 				   "AND coalesce(region_code, '') = ?2", eb);
 	if (!st)
 		return JR_EDB;
@@ -84,7 +73,7 @@ static jr_err sqp_partner_upsert(struct store *s, struct store_partner *p, int64
 {
 	struct sqlite_store *q = sq(s);
 	/* Empty optional fields never erase what is known (as for employers). */
-	sqlite3_stmt *st = prep(q,
+	sqlite3_stmt *st = sq_prepare(q,
 		"INSERT INTO partners(name, kind, region_code, parent_id, contact, phone, batch_id) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
 		"ON CONFLICT(name, coalesce(region_code, '')) DO UPDATE SET kind = excluded.kind, "
@@ -115,7 +104,7 @@ static jr_err sqp_partner_add(struct store *s, struct store_partner *p, struct e
 	if (id)
 		return errbuf_set(eb, JR_ECONFLICT, "mitra \"%s\" di wilayah ini sudah ada (id %" PRId64
 				  ")", p->name, id);
-	sqlite3_stmt *st = prep(q, "INSERT INTO partners(name, kind, region_code, parent_id, "
+	sqlite3_stmt *st = sq_prepare(q, "INSERT INTO partners(name, kind, region_code, parent_id, "
 				   "contact, phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", eb);
 	if (!st)
 		return JR_EDB;
@@ -130,7 +119,7 @@ static jr_err sqp_partner_get(struct store *s, int64_t id, struct store_partner 
 			      struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q, "SELECT " PARTNER_COLS " FROM partners WHERE id = ?1", eb);
+	sqlite3_stmt *st = sq_prepare(q, "SELECT " PARTNER_COLS " FROM partners WHERE id = ?1", eb);
 	if (!st)
 		return JR_EDB;
 	sqlite3_bind_int64(st, 1, id);
@@ -148,7 +137,7 @@ static jr_err sqp_partner_find(struct store *s, const char *name, int64_t *id, i
 			       struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q, "SELECT id FROM partners WHERE name = ?1 COLLATE NOCASE "
+	sqlite3_stmt *st = sq_prepare(q, "SELECT id FROM partners WHERE name = ?1 COLLATE NOCASE "
 				   "ORDER BY id", eb);
 	if (!st)
 		return JR_EDB;
@@ -171,7 +160,7 @@ static jr_err sqp_partners_each(struct store *s,
 				struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q, "SELECT " PARTNER_COLS " FROM partners ORDER BY id", eb);
+	sqlite3_stmt *st = sq_prepare(q, "SELECT " PARTNER_COLS " FROM partners ORDER BY id", eb);
 	if (!st)
 		return JR_EDB;
 	struct store_partner p;
@@ -192,7 +181,7 @@ static jr_err sqp_partner_is_within(struct store *s, int64_t id, int64_t ancesto
 {
 	struct sqlite_store *q = sq(s);
 	/* The depth bound stops a cycle made outside Jaring from looping. */
-	sqlite3_stmt *st = prep(q,
+	sqlite3_stmt *st = sq_prepare(q,
 		"WITH RECURSIVE up(id, depth) AS (SELECT ?1, 0 UNION ALL "
 		"SELECT p.parent_id, up.depth + 1 FROM partners p JOIN up ON p.id = up.id "
 		"WHERE p.parent_id IS NOT NULL AND up.depth < 64) "
@@ -236,7 +225,7 @@ static jr_err agreement_key_id(struct sqlite_store *q, const struct store_agreem
 			       int64_t *id, struct errbuf *eb)
 {
 	char signed_on[DATE_ISO_SIZE];
-	sqlite3_stmt *st = prep(q, a->number[0]
+	sqlite3_stmt *st = sq_prepare(q, a->number[0]
 		? "SELECT id FROM agreements WHERE number = ?1"
 		: "SELECT id FROM agreements WHERE number IS NULL AND partner_id = ?2 "
 		  "AND title = ?3 AND signed_on = ?4", eb);
@@ -266,7 +255,7 @@ static jr_err sqp_agreement_upsert(struct store *s, struct store_agreement *a, i
 	jr_err rc = agreement_key_id(q, a, &id, eb);
 	if (rc != JR_EOK)
 		return rc;
-	sqlite3_stmt *st = prep(q, id
+	sqlite3_stmt *st = sq_prepare(q, id
 		? "UPDATE agreements SET title = ?2, partner_id = ?3, signed_on = ?4, "
 		  "valid_from = ?5, valid_to = ?6, target = ?7, pays = ?8, role = ?9, "
 		  "funding = ?10, segments = ?11, sectors = ?12 WHERE id = ?14 AND ("
@@ -307,7 +296,7 @@ static jr_err sqp_agreement_partner_add(struct store *s, int64_t agreement_id,
 					int64_t partner_id, struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q, "INSERT OR IGNORE INTO agreement_partners(agreement_id, "
+	sqlite3_stmt *st = sq_prepare(q, "INSERT OR IGNORE INTO agreement_partners(agreement_id, "
 				   "partner_id) VALUES (?1, ?2)", eb);
 	if (!st)
 		return JR_EDB;
@@ -320,7 +309,7 @@ static jr_err sqp_agreement_get(struct store *s, int64_t id, struct store_agreem
 				bool *found, struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q, "SELECT " AGREEMENT_COLS " FROM agreements WHERE id = ?1", eb);
+	sqlite3_stmt *st = sq_prepare(q, "SELECT " AGREEMENT_COLS " FROM agreements WHERE id = ?1", eb);
 	if (!st)
 		return JR_EDB;
 	sqlite3_bind_int64(st, 1, id);
@@ -339,7 +328,7 @@ static jr_err sqp_agreements_each(struct store *s, int64_t partner_id,
 				  void *ctx, struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q, "SELECT " AGREEMENT_COLS " FROM agreements "
+	sqlite3_stmt *st = sq_prepare(q, "SELECT " AGREEMENT_COLS " FROM agreements "
 				   "WHERE ?1 = 0 OR partner_id = ?1 ORDER BY id", eb);
 	if (!st)
 		return JR_EDB;
@@ -372,7 +361,7 @@ static jr_err sqp_agreement_tally(struct store *s, const struct store_agreement 
 {
 	struct sqlite_store *q = sq(s);
 	memset(t, 0, sizeof(*t));
-	sqlite3_stmt *st = prep(q,
+	sqlite3_stmt *st = sq_prepare(q,
 		PARTNER_TREE("?3")
 		"SELECT (SELECT count(*) FROM cohorts WHERE agreement_id = ?1), "
 		"(SELECT count(DISTINCT m.person_nik) FROM memberships m JOIN cohorts c "
@@ -423,7 +412,7 @@ static jr_err sqp_agreement_tally(struct store *s, const struct store_agreement 
 static jr_err sqp_cohort_add(struct store *s, struct store_cohort *c, struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q, "INSERT INTO cohorts(agreement_id, enrolled_on, start_date, "
+	sqlite3_stmt *st = sq_prepare(q, "INSERT INTO cohorts(agreement_id, enrolled_on, start_date, "
 				   "end_date, file_name, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", eb);
 	if (!st)
 		return JR_EDB;
@@ -497,7 +486,7 @@ static jr_err sqp_cohort_members_each(struct store *s, int64_t agreement_id, str
 				      void *ctx, struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q,
+	sqlite3_stmt *st = sq_prepare(q,
 		"SELECT " MEMBER_COLS ACTIVE_ON("m", "?2")
 		" FROM memberships m JOIN cohorts c ON c.id = m.cohort_id "
 		"JOIN persons p ON p.nik = m.person_nik "
@@ -515,7 +504,7 @@ static jr_err sqp_cohort_renewals_each(struct store *s, int64_t agreement_id, st
 				       void *ctx, struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q,
+	sqlite3_stmt *st = sq_prepare(q,
 		"SELECT " MEMBER_COLS ACTIVE_ON("m", "?2")
 		" FROM memberships m JOIN cohorts c ON c.id = m.cohort_id "
 		"JOIN persons p ON p.nik = m.person_nik "
@@ -572,7 +561,7 @@ static jr_err sqp_person_set_address(struct store *s, int64_t nik, const char *a
 				     struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q, "UPDATE persons SET address = ?2 WHERE nik = ?1 "
+	sqlite3_stmt *st = sq_prepare(q, "UPDATE persons SET address = ?2 WHERE nik = ?1 "
 				   "AND address IS NOT ?2", eb);
 	if (!st)
 		return JR_EDB;
@@ -587,7 +576,7 @@ static jr_err sqp_unit_set(struct store *s, int64_t employer_id, int64_t partner
 			   int64_t reported, enum store_upsert *did, struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q, "UPDATE employers SET partner_id = ?2, "
+	sqlite3_stmt *st = sq_prepare(q, "UPDATE employers SET partner_id = ?2, "
 				   "reported_workers = coalesce(?3, reported_workers) WHERE id = ?1 "
 				   "AND (partner_id IS NOT ?2 OR (?3 IS NOT NULL AND "
 				   "reported_workers IS NOT ?3))", eb);
@@ -607,7 +596,7 @@ static jr_err sqp_employer_by_npp(struct store *s, const char *npp, int64_t *id,
 				  struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q, "SELECT id FROM employers WHERE npp = ?1", eb);
+	sqlite3_stmt *st = sq_prepare(q, "SELECT id FROM employers WHERE npp = ?1", eb);
 	if (!st)
 		return JR_EDB;
 	sqlite3_bind_text(st, 1, npp, -1, SQLITE_STATIC);
@@ -625,7 +614,7 @@ static jr_err sqp_units_each(struct store *s, int64_t partner_id, struct date da
 			     struct errbuf *eb)
 {
 	struct sqlite_store *q = sq(s);
-	sqlite3_stmt *st = prep(q,
+	sqlite3_stmt *st = sq_prepare(q,
 		PARTNER_TREE("?1")
 		"SELECT e.id, e.partner_id, e.npp, e.name, e.kind, "
 		"(SELECT count(*) FROM memberships m WHERE m.employer_id = e.id AND "

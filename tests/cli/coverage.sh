@@ -113,6 +113,21 @@ run "$JARING" coverage --monthly 2026-11 2027-12 --json
 expect_json "[(m['month'], m['active'], m['new'], m['lapsed'], m['growth']) for m in j['months'] if m['month'] in ('2026-12', '2027-11', '2027-12')]" "[('2026-12', 7, 3, 0, 3), ('2027-11', 7, 0, 0, 0), ('2027-12', 4, 0, 3, -3)]" "monthly: new in December, lapsed when the agreement ends"
 expect_json "j['months'][0]['target']" 30000 "monthly target line"
 
+# ---- targets one at a time ----
+run "$JARING" target set --region 33.75.01 --year 2026 --target 9500 --source "rapat cabang"
+expect_rc 0 "target set"
+expect_out "diperbarui" "replaces the imported one"
+run "$JARING" target set --region 3375 --year 2027 --segment BPU --target 12000
+expect_out "baru" "a new one; bare region code"
+run "$JARING" target set --region 99.99 --year 2027 --target 1
+expect_rc 1 "unknown region refused"
+run "$JARING" target set --region 33.75.01.1002 --year 2027 --target 1
+expect_rc 2 "a village is not a target region"
+run "$JARING" target list --json
+expect_json "[(t['region_code'], t['year'], t['segment'], t['target']) for t in j['targets'] if t['year'] == 2027]" "[('33.75', 2027, 'BPU', 12000)]" "target list"
+run "$JARING" coverage --by district --json
+expect_json "[r['target'] for r in j['rows'] if r['key'] == '33.75.01']" "[9500]" "coverage uses the new target"
+
 # ---- usage ----
 run "$JARING" coverage --by planet
 expect_rc 2 "unknown --by"
