@@ -11,6 +11,8 @@
 #include "billing/payments.h"
 #include "http/http_int.h"
 #include "ingest/import.h"
+#include "partners/cohort.h"
+#include "store/partners.h"
 #include "report/report.h"
 
 /* Issues kept in one answer; the rest are counted. */
@@ -46,22 +48,35 @@ static void on_issue(void *ctx, const struct row_issue *is)
 				   "severity", is->warning ? "warning" : "error"));
 }
 
-/* Runs the upload as an import; replies on failure and returns false. */
-static bool run_import(struct http_req *r, bool dry_run, struct issues *x,
-		       struct import_result *res, bool *payments_kind, char kind_out[16])
+/* What reads an uploaded file: an import, the payments import, a cohort enrolment. */
+typedef jr_err (*upload_fn)(void *ctx, struct http_req *r, const struct import_opts *o,
+			    struct import_result *res, struct errbuf *eb);
+
+static jr_err run_registry(void *ctx, struct http_req *r, const struct import_opts *o,
+			   struct import_result *res, struct errbuf *eb)
 {
-	const char *kind = http_query(r, "kind");
-	enum import_kind k = import_kind_parse(kind);
-	bool payments = payments_kind_parse(kind);
+	(void)ctx;
+	return import_run(r->s, r->ref, o, res, eb);
+}
+
+static jr_err run_payments(void *ctx, struct http_req *r, const struct import_opts *o,
+			   struct import_result *res, struct errbuf *eb)
+{
+	(void)ctx;
+	return payments_import(r->s, o, res, eb);
+}
+
+static jr_err run_cohort(void *ctx, struct http_req *r, const struct import_opts *o,
+			 struct import_result *res, struct errbuf *eb)
+{
+	return cohort_enrol(r->s, r->ref, ctx, o, res, eb);
+}
+
+/* Runs the upload through fn; replies on failure and returns false. */
+static bool run_upload(struct http_req *r, enum import_kind k, bool dry_run, struct issues *x,
+		       struct import_result *res, upload_fn fn, void *ctx)
+{
 	struct errbuf eb;
-	*payments_kind = payments;
-	if (!k && !payments) {
-		http_reply_error(r, 400, "bad_parameter",
-				 json_pack("{s:s}", "kind", "employers, workers atau payments"),
-				 "parameter kind harus employers, workers atau payments");
-		return false;
-	}
-	snprintf(kind_out, 16, "%s", payments ? "payments" : import_kind_name(k));
 	if (!r->body_len) {
 		http_reply_error(r, 400, "empty_body", NULL, "badan permintaan kosong; kirim CSV");
 		return false;
@@ -87,7 +102,7 @@ static bool run_import(struct http_req *r, bool dry_run, struct issues *x,
 	}
 	const char *name = http_query(r, "filename");
 	struct import_opts o = {
-		.kind = k,
+		.kind = k ? k : IMPORT_WORKERS,
 		.path = path,
 		.display_name = *name && strlen(name) < 200 ? name : "unggahan.csv",
 		.dry_run = dry_run,
@@ -96,8 +111,7 @@ static bool run_import(struct http_req *r, bool dry_run, struct issues *x,
 		.issue_ctx = x,
 	};
 	memset(res, 0, sizeof(*res));
-	jr_err err = payments ? payments_import(r->s, &o, res, &eb)
-			      : import_run(r->s, r->ref, &o, res, &eb);
+	jr_err err = fn(ctx, r, &o, res, &eb);
 	unlink(path);
 	if (err == JR_EPARSE || err == JR_EINVALID || err == JR_EIO || err == JR_ETOOBIG) {
 		http_reply_error(r, 422, "invalid_file", json_pack("{s:s}", "file", eb.msg),
@@ -108,6 +122,23 @@ static bool run_import(struct http_req *r, bool dry_run, struct issues *x,
 		http_reply_store_error(r, err, &eb);
 		return false;
 	}
+	return true;
+}
+
+/* ?kind= of /imports; replies 400 and returns false when unknown. */
+static bool import_kind(struct http_req *r, enum import_kind *k, upload_fn *fn, char kind_out[16])
+{
+	const char *kind = http_query(r, "kind");
+	*k = import_kind_parse(kind);
+	bool payments = payments_kind_parse(kind);
+	if (!*k && !payments) {
+		http_reply_error(r, 400, "bad_parameter",
+				 json_pack("{s:s}", "kind", "employers, workers atau payments"),
+				 "parameter kind harus employers, workers atau payments");
+		return false;
+	}
+	*fn = payments ? run_payments : run_registry;
+	snprintf(kind_out, 16, "%s", payments ? "payments" : import_kind_name(*k));
 	return true;
 }
 
@@ -131,9 +162,12 @@ void h_imports(struct http_req *r)
 	struct issues x = {.list = json_array(), .mask = http_partner_scope(r) != 0};
 	struct import_result res;
 	struct errbuf eb;
-	bool dry, payments;
+	bool dry;
 	char kind[16];
-	if (!dry_run_param(r, &dry) || !run_import(r, dry, &x, &res, &payments, kind)) {
+	enum import_kind k;
+	upload_fn fn;
+	if (!dry_run_param(r, &dry) || !import_kind(r, &k, &fn, kind) ||
+	    !run_upload(r, k, dry, &x, &res, fn, NULL)) {
 		json_decref(x.list);
 		return;
 	}
@@ -164,9 +198,10 @@ void h_import_errors_csv(struct http_req *r)
 {
 	struct issues x = {.list = json_array(), .mask = http_partner_scope(r) != 0};
 	struct import_result res;
-	bool payments;
 	char kind[16];
-	if (!run_import(r, true, &x, &res, &payments, kind)) {
+	enum import_kind k;
+	upload_fn fn;
+	if (!import_kind(r, &k, &fn, kind) || !run_upload(r, k, true, &x, &res, fn, NULL)) {
 		json_decref(x.list);
 		return;
 	}
@@ -185,4 +220,46 @@ void h_import_errors_csv(struct http_req *r)
 		return;
 	}
 	http_reply_raw(r, 200, "text/csv; charset=utf-8", data, len, "baris-ditolak.csv");
+}
+
+void h_agreement_cohort(struct http_req *r)
+{
+	struct store_agreement a;
+	struct issues x = {.list = json_array(), .mask = http_partner_scope(r) != 0};
+	struct import_result res;
+	struct errbuf eb;
+	bool dry;
+	if (!http_agreement_of(r, &a) || !dry_run_param(r, &dry)) {
+		json_decref(x.list);
+		return;
+	}
+	struct cohort_enrolment e = {.agreement_id = a.id, .on = r->today};
+	if (!run_upload(r, IMPORT_WORKERS, dry, &x, &res, run_cohort, &e)) {
+		json_decref(x.list);
+		return;
+	}
+	char start[DATE_ISO_SIZE] = "", end[DATE_ISO_SIZE] = "";
+	if (e.start.year)
+		date_format_iso(e.start, start);
+	if (e.end.year)
+		date_format_iso(e.end, end);
+	json_t *out = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:I, s:b, s:I, s:s, s:s, s:I}",
+				"agreement_id", (json_int_t)a.id, "rows", (json_int_t)res.rows, "ok",
+				(json_int_t)res.accepted, "rejected", (json_int_t)res.rejected,
+				"inserted", (json_int_t)res.inserted, "updated",
+				(json_int_t)res.updated, "unchanged", (json_int_t)res.unchanged,
+				"issues", x.list, "issues_not_shown", (json_int_t)x.dropped,
+				"committed", !dry, "cohort_id", (json_int_t)e.cohort_id, "start",
+				start, "end", end, "already", (json_int_t)e.already);
+	if (!dry) {
+		char object[48];
+		snprintf(object, sizeof(object), "agreement:%" PRId64, a.id);
+		json_t *after = json_pack("{s:I, s:I, s:I}", "cohort_id", (json_int_t)e.cohort_id,
+					  "inserted", (json_int_t)res.inserted, "rejected",
+					  (json_int_t)res.rejected);
+		if (http_audit(r, "cohort.enrol", object, NULL, after, &eb) != JR_EOK)
+			fprintf(stderr, "jaring serve: jejak audit kohort: %s\n", eb.msg);
+		json_decref(after);
+	}
+	http_reply_json(r, 200, out);
 }

@@ -316,7 +316,7 @@ void h_agreements(struct http_req *r)
 }
 
 /* The agreement of the path, if the user may see it; false after a reply. */
-static bool agreement_of(struct http_req *r, struct store_agreement *a)
+bool http_agreement_of(struct http_req *r, struct store_agreement *a)
 {
 	int64_t id;
 	bool found, ok;
@@ -350,7 +350,7 @@ void h_agreement(struct http_req *r)
 	struct store_agreement a;
 	struct errbuf eb;
 	json_t *o;
-	if (!agreement_of(r, &a))
+	if (!http_agreement_of(r, &a))
 		return;
 	jr_err err = agreement_scorecard_json(r->s, &a, r->today, &o, &eb);
 	if (err != JR_EOK) {
@@ -379,7 +379,7 @@ void h_agreement_members(struct http_req *r)
 	struct store_agreement a;
 	struct errbuf eb;
 	struct date day = r->today;
-	if (!agreement_of(r, &a) || !date_param(r, "as_of", &day))
+	if (!http_agreement_of(r, &a) || !date_param(r, "as_of", &day))
 		return;
 	json_t *list = json_array();
 	jr_err err = store_cohort_members_each(r->s, a.id, day, add_member, list, &eb);
@@ -396,7 +396,7 @@ void h_agreement_renewals(struct http_req *r)
 	struct store_agreement a;
 	struct errbuf eb;
 	struct date from = r->today, to = date_add_months(r->today, 2);
-	if (!agreement_of(r, &a) || !date_param(r, "from", &from) || !date_param(r, "to", &to))
+	if (!http_agreement_of(r, &a) || !date_param(r, "from", &from) || !date_param(r, "to", &to))
 		return;
 	if (date_cmp(from, to) > 0) {
 		bad(r, "to", "tidak boleh sebelum from");

@@ -64,6 +64,9 @@ struct http_req {
 	const struct refdata *ref;
 	struct date today;
 	const char *addr;         /* client address text */
+	char addr_buf[64];
+	struct http_req *next_job;  /* queue of slow requests */
+	bool job_done;
 	/* who is asking */
 	bool signed_in, by_token;
 	struct store_user user;
@@ -152,6 +155,11 @@ static inline int64_t http_partner_scope(const struct http_req *r)
 	return r->user.role == ROLE_PARTNER ? (r->user.partner_id ? r->user.partner_id : -1) : 0;
 }
 
+struct store_agreement;
+/* The agreement named by the path if the user may see it (a partner user:
+ * its tree's only, 403 otherwise); false after a reply. */
+bool http_agreement_of(struct http_req *r, struct store_agreement *a);
+
 /* Records a write in the audit log (inside the caller's transaction). */
 jr_err http_audit(struct http_req *r, const char *action, const char *object, json_t *before,
 		  json_t *after, struct errbuf *eb);
@@ -189,5 +197,6 @@ void h_agreements(struct http_req *r);
 void h_agreement(struct http_req *r);
 void h_agreement_members(struct http_req *r);
 void h_agreement_renewals(struct http_req *r);
+void h_agreement_cohort(struct http_req *r);
 
 #endif

@@ -34,6 +34,8 @@ const struct http_route http_routes[] = {
 	 "anggota wadah perjanjian", false},
 	{"GET", "/api/v1/agreements/{id}/renewals", h_agreement_renewals, ACCESS_SIGNED, 0,
 	 "kepesertaan wadah yang akan berakhir", false},
+	{"POST", "/api/v1/agreements/{id}/cohorts", h_agreement_cohort, ACCESS_WRITE, UPLOAD,
+	 "daftarkan daftar mitra sebagai wadah (CSV)", false},
 	{"GET", "/api/v1/persons", h_persons, ACCESS_SIGNED, 0, "cari orang", false},
 	{"GET", "/api/v1/persons/{nik}", h_person, ACCESS_SIGNED, 0, "orang dan kepesertaannya", false},
 	{"GET", "/api/v1/employers", h_employers, ACCESS_SIGNED, 0, "cari pemberi kerja", false},

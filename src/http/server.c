@@ -31,6 +31,7 @@
 #define IDLE_TIMEOUT_SECONDS 30
 #define SHUTDOWN_WAIT_SECONDS 30
 #define VENDOR_MAX 32
+#define JOB_THREADS 2
 /* Body bytes dropped before the connection is closed instead. */
 #define DROP_MAX (1024 * 1024)
 /* Bearer tokens recently seen, so that an API client's every request does
@@ -59,6 +60,13 @@ struct http_server {
 	size_t nvendor;
 	pthread_mutex_t token_mu;
 	struct token_slot tokens[TOKEN_CACHE_SLOTS];
+	/* slow requests, run by job threads while their connection is suspended */
+	pthread_mutex_t job_mu;
+	pthread_cond_t job_cv;
+	struct http_req *job_head, *job_tail;
+	bool jobs_stop;
+	pthread_t job_threads[JOB_THREADS];
+	size_t njob_threads;
 };
 
 static const char CSP[] = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
@@ -511,6 +519,59 @@ static const struct http_route *find_route(const char *method, const char *path,
 	return hit;
 }
 
+/* Runs the route on a database connection of the pool. */
+static void handle(struct http_req *r)
+{
+	r->s = pool_take(r->srv);
+	run_route(r);
+	pool_give(r->srv, r->s);
+	r->s = NULL;
+	if (!r->status)
+		http_reply_error(r, 500, "internal", NULL, "tidak ada jawaban");
+}
+
+/* Uploads, downloads and services that refresh aggregates may take long. */
+static bool route_is_slow(const struct http_route *rt)
+{
+	return rt->body_max > HTTP_JSON_BODY_MAX || rt->own_tx || strstr(rt->path, ".csv") ||
+	       strstr(rt->path, ".xlsx");
+}
+
+static void jobs_push(struct http_server *srv, struct http_req *r)
+{
+	pthread_mutex_lock(&srv->job_mu);
+	r->next_job = NULL;
+	if (srv->job_tail)
+		srv->job_tail->next_job = r;
+	else
+		srv->job_head = r;
+	srv->job_tail = r;
+	pthread_cond_signal(&srv->job_cv);
+	pthread_mutex_unlock(&srv->job_mu);
+}
+
+static void *job_thread(void *arg)
+{
+	struct http_server *srv = arg;
+	for (;;) {
+		pthread_mutex_lock(&srv->job_mu);
+		while (!srv->job_head && !srv->jobs_stop)
+			pthread_cond_wait(&srv->job_cv, &srv->job_mu);
+		struct http_req *r = srv->job_head;
+		if (!r) {
+			pthread_mutex_unlock(&srv->job_mu);
+			return NULL;
+		}
+		srv->job_head = r->next_job;
+		if (!srv->job_head)
+			srv->job_tail = NULL;
+		pthread_mutex_unlock(&srv->job_mu);
+		handle(r);
+		r->job_done = true;
+		MHD_resume_connection(r->conn);
+	}
+}
+
 static void request_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 			      enum MHD_RequestTerminationCode toe)
 {
@@ -641,25 +702,28 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (!r->route && !r->status)
 		return serve_static(r);
 	if (r->route && !r->status) {
-		char addr[64] = "?";
+		if (r->job_done) /* resumed after a job thread ran it */
+			return send_reply(r);
 		const union MHD_ConnectionInfo *ci =
 			MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		snprintf(r->addr_buf, sizeof(r->addr_buf), "?");
 		if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
 			inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr,
-				  addr, sizeof(addr));
+				  r->addr_buf, sizeof(r->addr_buf));
 		else if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET6)
 			inet_ntop(AF_INET6,
-				  &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, addr,
-				  sizeof(addr));
-		r->addr = addr;
+				  &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr,
+				  r->addr_buf, sizeof(r->addr_buf));
+		r->addr = r->addr_buf;
 		today_of(srv, &r->today);
-		r->s = pool_take(srv);
-		run_route(r);
-		pool_give(srv, r->s);
-		r->s = NULL;
-		r->addr = NULL;
-		if (!r->status)
-			http_reply_error(r, 500, "internal", NULL, "tidak ada jawaban");
+		if (route_is_slow(r->route)) {
+			/* Off the connection thread, so that its other connections
+			 * are served meanwhile; resumed when done. */
+			MHD_suspend_connection(conn);
+			jobs_push(srv, r);
+			return MHD_YES;
+		}
+		handle(r);
 	}
 	return send_reply(r);
 }
@@ -681,8 +745,16 @@ static void server_free(struct http_server *srv)
 	for (size_t i = 0; i < srv->nvendor; i++)
 		free(srv->vendor[i]);
 	refdata_free(srv->ref);
+	pthread_mutex_lock(&srv->job_mu);
+	srv->jobs_stop = true;
+	pthread_cond_broadcast(&srv->job_cv);
+	pthread_mutex_unlock(&srv->job_mu);
+	for (size_t i = 0; i < srv->njob_threads; i++)
+		pthread_join(srv->job_threads[i], NULL);
 	pthread_mutex_destroy(&srv->mu);
 	pthread_mutex_destroy(&srv->token_mu);
+	pthread_mutex_destroy(&srv->job_mu);
+	pthread_cond_destroy(&srv->job_cv);
 	pthread_cond_destroy(&srv->cv);
 }
 
@@ -699,14 +771,16 @@ jr_err http_serve(const struct http_opts *o, struct errbuf *eb)
 		return errbuf_set(eb, JR_EIO, "libsodium tidak dapat dimulai");
 	pthread_mutex_init(&srv.mu, NULL);
 	pthread_mutex_init(&srv.token_mu, NULL);
+	pthread_mutex_init(&srv.job_mu, NULL);
+	pthread_cond_init(&srv.job_cv, NULL);
 	pthread_cond_init(&srv.cv, NULL);
 	jr_err err = refdata_load(&srv.ref, eb);
 	if (err != JR_EOK) {
 		server_free(&srv);
 		return err;
 	}
-	/* One connection per worker, and one spare for a long import. */
-	srv.nconns = threads + 1;
+	/* One connection per worker and per job thread. */
+	srv.nconns = threads + JOB_THREADS;
 	srv.conns = calloc(srv.nconns, sizeof(*srv.conns));
 	srv.busy = calloc(srv.nconns, sizeof(*srv.busy));
 	if (!srv.conns || !srv.busy) {
@@ -732,9 +806,14 @@ jr_err http_serve(const struct http_opts *o, struct errbuf *eb)
 	sigaddset(&sigs, SIGTERM);
 	sigaddset(&sigs, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	for (; srv.njob_threads < JOB_THREADS; srv.njob_threads++)
+		if (pthread_create(&srv.job_threads[srv.njob_threads], NULL, job_thread, &srv))
+			break;
 	signal(SIGPIPE, SIG_IGN);
 	srv.d = MHD_start_daemon(
-		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_USE_TURBO, 0,
+		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_USE_TURBO |
+			MHD_ALLOW_SUSPEND_RESUME,
+		0,
 		NULL, NULL, on_request, &srv, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 		MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT,

@@ -492,8 +492,9 @@ jr_err import_run(struct store *s, const struct refdata *ref, const struct impor
 	/* About 120 bytes a worker row (measured on real-shaped files). */
 	if (o->kind == IMPORT_WORKERS)
 		err = store_coverage_defer(s, (int64_t)(csvreader_size(r) / 120), eb);
-	/* Employers are loaded before the validator starts and only read after. */
-	if (err == JR_EOK && o->kind == IMPORT_WORKERS)
+	/* Employers are loaded before the validator starts and only read after;
+	 * a file without an NPP column (BPU lists) needs none of them. */
+	if (err == JR_EOK && o->kind == IMPORT_WORKERS && map.field[WC_NPP] >= 0)
 		err = store_employers_each(s, npp_map_add, &employers, eb);
 	if (err == JR_EOK)
 		err = store_batch_add(s, &batch, eb);

@@ -280,10 +280,25 @@ t.ok(st == 422 and j["error"]["code"] == "invalid_file", "file without required 
 st, j, hd = srv.json("POST", "/api/v1/imports?kind=workers&dry_run=maybe", emp_csv, hdr, client=api)
 t.ok(st == 400, "bad dry_run: 400")
 
+# cohort enrolment under agreement 1 (partner 1 pays): a dry run, then for real, then again
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "samples", "cohort.csv"), "rb") as f:
+    cohort_csv = f.read()
+kesra = sign_in(srv, "kesra", "kesra-sandi-1")
+st, j, hd = srv.json("POST", "/api/v1/agreements/1/cohorts?dry_run=1", cohort_csv, hdr, client=kesra)
+t.ok(st == 200 and j["committed"] is False and j["rows"] > 0 and j["cohort_id"] == 0 or (st == 200 and not j["committed"]),
+     "the partner checks its list (dry run)", j)
+st, j, hd = srv.json("POST", "/api/v1/agreements/1/cohorts", cohort_csv, hdr, client=kesra)
+enrolled = j.get("inserted", 0) if isinstance(j, dict) else 0
+t.ok(st == 200 and j["committed"] and j["cohort_id"] > 0 and j["ok"] > 0, "the partner enrols its list", j)
+st, j, hd = srv.json("POST", "/api/v1/agreements/1/cohorts", cohort_csv, hdr, client=kesra)
+t.ok(st == 200 and j["ok"] == 0 or (st == 200 and j["inserted"] == 0), "enrolling again adds nobody", j)
+st, j, hd = srv.json("GET", "/api/v1/persons?limit=500", client=kesra)
+t.ok(st == 200 and len(j["items"]) > 1, "the partner now finds the people it enrolled", len(j.get("items", [])))
+
 # audit
 st, j, hd = srv.json("GET", "/api/v1/audit", client=admin)
 actions = [a["action"] for a in j["items"]]
-t.ok(st == 200 and "import" in actions and "user.add" in actions, "writes are in the audit log", actions)
+t.ok(st == 200 and "import" in actions and "user.add" in actions and "cohort.enrol" in actions, "writes are in the audit log", actions)
 imp = [a for a in j["items"] if a["action"] == "import"][0]
 t.ok(imp["user"] == "petugas" and imp["after"]["inserted"] == emp_rows and imp["before"] is None and imp["at"], "audit entry: who, when, what, after", imp)
 st, hd, data = srv.request("GET", "/api/v1/audit.csv", client=admin)

@@ -49,6 +49,7 @@ MATRIX = {
     ("GET", "/api/v1/agreements/2"): SIGNED - {"partner"},
     ("GET", "/api/v1/agreements/99"): STAFF,
     ("GET", "/api/v1/agreements/1/members"): SIGNED - {"other_partner"},
+    ("POST", "/api/v1/agreements/1/cohorts?dry_run=1"): {"admin", "officer", "partner"},
     ("GET", "/api/v1/agreements/1/renewals?from=2024-10-01&to=2025-01-31"): SIGNED - {"other_partner"},
     ("GET", "/api/v1/bills"): SIGNED,
     ("GET", "/api/v1/bills.csv"): SIGNED,
@@ -87,7 +88,9 @@ for method, path in sorted(called):
 
 with open(os.path.join(FIX, "employers.csv"), "rb") as f:
     csv_body = f.read()
-srv = Server(JARING, db)
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "samples", "cohort.csv"), "rb") as f:
+    cohort_body = f.read()
+srv = Server(JARING, db, env={"JARING_TODAY": "2024-12-01"})
 # The partners' bills: partner 1 pays for PARTNER_NIK; partner 2 for nobody.
 clients = {}
 for (method, path), allowed in MATRIX.items():
@@ -103,6 +106,8 @@ for (method, path), allowed in MATRIX.items():
         body, headers = None, {}
         if path.startswith("/api/v1/imports"):
             body, headers = csv_body, {"Content-Type": "text/csv"}
+        elif path.endswith("/cohorts?dry_run=1"):
+            body, headers = cohort_body, {"Content-Type": "text/csv"}
         elif method == "POST" and path == "/api/v1/session":
             body = {"username": "viewer", "password": "viewer-sandi-1"}
         elif method == "POST" and path == "/api/v1/users":
@@ -149,5 +154,7 @@ t.ok(st == 200 and [m["nik"] for m in j["items"]] == [PARTNER_NIK] and "active" 
      "a partner sees its cohort members with their NIKs", j)
 st, hd, data = srv.request("GET", "/api/v1/bills.csv", client=o)
 t.ok(st == 200 and data.count(b"\n") == 1, "another partner's export is only the header", data[:200])
+st, j, hd = srv.json("POST", "/api/v1/agreements/2/cohorts?dry_run=1", cohort_body, {"Content-Type": "text/csv"}, client=p)
+t.ok(st == 403, "a partner cannot enrol under another partner's agreement", j)
 t.ok(srv.stop() == 0, "server stops cleanly")
 t.finish()
