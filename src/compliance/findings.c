@@ -16,6 +16,7 @@
 #include "core/money.h"
 #include "match/norm.h"
 #include "store/licensing.h"
+#include "store/partners.h"
 
 struct emp {
 	int64_t id;
@@ -36,6 +37,8 @@ struct emp {
 	bool has_licence;
 	struct date lic_on;
 	struct compliance_licence lic;
+	/* what its partner reported (a unit of a religious board, a city office); -1 none */
+	int64_t reported, reported_partner;
 };
 
 struct emps {
@@ -68,6 +71,7 @@ static jr_err add_emp(void *ctx, const struct employer *e)
 	m->scale = e->scale;
 	m->kind = e->kind;
 	m->risk_group = e->risk_group >= 1 && e->risk_group <= 5 ? e->risk_group : 1;
+	m->reported = -1;
 	return JR_EOK;
 }
 
@@ -278,6 +282,17 @@ static jr_err nomem(struct errbuf *eb)
 	return errbuf_set(eb, JR_ENOMEM, "memori tidak cukup untuk temuan kepatuhan");
 }
 
+/* A partner's list: the workers a unit reported to its partner. */
+static jr_err add_reported(void *ctx, int64_t employer_id, int64_t partner_id, int64_t reported)
+{
+	struct emp *e = find_emp(ctx, employer_id);
+	if (e) {
+		e->reported = reported;
+		e->reported_partner = partner_id;
+	}
+	return JR_EOK;
+}
+
 /* The findings of the pass over memberships (and the licence, when there is one). */
 static jr_err member_findings(struct run *x)
 {
@@ -287,7 +302,11 @@ static jr_err member_findings(struct run *x)
 		struct finding *f;
 		/* Bills are whole rupiah; so is the average contribution of a worker. */
 		int64_t per_worker = e->active ? money_round_rupiah(e->contrib_sen / e->active) : 0;
-		if (e->has_licence && e->lic.employees > e->active) {
+		/* The larger of what the licence and the partner's list say it employs. */
+		int64_t lic_n = e->has_licence ? e->lic.employees : -1;
+		bool by_partner = e->reported > lic_n;
+		int64_t claimed = by_partner ? e->reported : lic_n;
+		if (claimed > e->active) {
 			/* Nobody registered to average over: one worker at the UMK with the
 			 * programs the employer's size requires. */
 			int64_t umk;
@@ -305,20 +324,31 @@ static jr_err member_findings(struct run *x)
 			}
 			int64_t missing;
 			/* Workers not registered at all: priced like the average registered one. */
-			int64_t gap = compliance_headcount_gap(e->lic.employees, e->active, per_worker,
-							       &missing);
+			int64_t gap = compliance_headcount_gap(claimed, e->active, per_worker, &missing);
 			if (!(f = new_finding(x->r, FINDING_PDS_TK, e->npp, e->name)))
 				return nomem(x->eb);
 			f->missing_monthly_sen = missing;
-			ev_text(f, "source", "licence");
-			ev_text(f, "nib", e->lic.nib);
-			ev_num(f, "licence_employees", EV_INT, e->lic.employees);
+			ev_text(f, "source", by_partner ? "partner_list" : "licence");
+			if (e->has_licence) {
+				ev_text(f, "nib", e->lic.nib);
+				ev_num(f, "licence_employees", EV_INT, e->lic.employees);
+			}
+			if (e->reported >= 0) {
+				ev_num(f, "partner_id", EV_INT, e->reported_partner);
+				ev_num(f, "partner_reported", EV_INT, e->reported);
+			}
 			ev_num(f, "active_workers", EV_INT, e->active);
 			ev_num(f, "missing_workers", EV_INT, gap);
 			ev_num(f, "per_worker_sen", EV_SEN, per_worker);
-			snprintf(f->summary, sizeof(f->summary),
-				 "izin usaha (NIB %s) menyebut %lld pekerja, terdaftar aktif %lld",
-				 e->lic.nib, (long long)e->lic.employees, (long long)e->active);
+			if (by_partner)
+				snprintf(f->summary, sizeof(f->summary),
+					 "mitra %lld melaporkan %lld pekerja, terdaftar aktif %lld",
+					 (long long)e->reported_partner, (long long)e->reported,
+					 (long long)e->active);
+			else
+				snprintf(f->summary, sizeof(f->summary),
+					 "izin usaha (NIB %s) menyebut %lld pekerja, terdaftar aktif %lld",
+					 e->lic.nib, (long long)e->lic.employees, (long long)e->active);
 		}
 		if (e->below) {
 			bool by_lic = e->lic_ratio_pm > 1000;
@@ -595,6 +625,8 @@ jr_err compliance_run(struct store *s, const struct refdata *ref, const struct r
 		err = store_link_rows_each(s, LINK_NONE_YET, 0, add_licence, &x.emps, eb);
 	if (err == JR_ENOMEM)
 		err = nomem(eb);
+	if (err == JR_EOK)
+		err = store_reported_workers_each(s, add_reported, &x.emps, eb);
 	if (err == JR_EOK)
 		err = scan_members(&x);
 	if (err == JR_EOK)

@@ -137,3 +137,11 @@ jr_err store_agreement_partner_add(struct store *s, int64_t agreement_id, int64_
 {
 	return P(s)->agreement_partner_add(s, agreement_id, partner_id, eb);
 }
+
+jr_err store_reported_workers_each(struct store *s,
+				   jr_err (*fn)(void *ctx, int64_t employer_id, int64_t partner_id,
+						int64_t reported),
+				   void *ctx, struct errbuf *eb)
+{
+	return P(s)->reported_workers_each(s, fn, ctx, eb);
+}

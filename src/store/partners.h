@@ -150,6 +150,12 @@ jr_err store_units_each(struct store *s, int64_t partner_id, struct date day,
 			jr_err (*fn)(void *ctx, const struct store_unit *u), void *ctx,
 			struct errbuf *eb);
 
+/* Calls fn for every employer whose partner reported its number of workers. */
+jr_err store_reported_workers_each(struct store *s,
+				   jr_err (*fn)(void *ctx, int64_t employer_id, int64_t partner_id,
+						int64_t reported),
+				   void *ctx, struct errbuf *eb);
+
 /* The SQLite backend's table (sqlite_partners.c). */
 struct store_partner_ops {
 	jr_err (*partner_upsert)(struct store *, struct store_partner *, int64_t,
@@ -190,6 +196,9 @@ struct store_partner_ops {
 			   struct errbuf *);
 	jr_err (*employer_by_npp)(struct store *, const char *, int64_t *, bool *,
 				  struct errbuf *);
+	jr_err (*reported_workers_each)(struct store *,
+					jr_err (*)(void *, int64_t, int64_t, int64_t), void *,
+					struct errbuf *);
 	jr_err (*units_each)(struct store *, int64_t, struct date,
 			     jr_err (*)(void *, const struct store_unit *), void *,
 			     struct errbuf *);

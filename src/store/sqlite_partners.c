@@ -609,6 +609,27 @@ static jr_err sqp_employer_by_npp(struct store *s, const char *npp, int64_t *id,
 	return JR_EOK;
 }
 
+static jr_err sqp_reported_workers_each(struct store *s,
+					jr_err (*fn)(void *ctx, int64_t employer_id,
+						     int64_t partner_id, int64_t reported),
+					void *ctx, struct errbuf *eb)
+{
+	struct sqlite_store *q = sq(s);
+	sqlite3_stmt *st = sq_prepare(q, "SELECT id, coalesce(partner_id, 0), reported_workers "
+				      "FROM employers WHERE reported_workers IS NOT NULL ORDER BY id", eb);
+	if (!st)
+		return JR_EDB;
+	jr_err err = JR_EOK;
+	int rc;
+	while (err == JR_EOK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		err = fn(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+			 sqlite3_column_int64(st, 2));
+	if (err == JR_EOK && rc != SQLITE_DONE)
+		err = db_error(q, eb, "membaca jumlah pekerja yang dilaporkan mitra");
+	sqlite3_finalize(st);
+	return err;
+}
+
 static jr_err sqp_units_each(struct store *s, int64_t partner_id, struct date day,
 			     jr_err (*fn)(void *ctx, const struct store_unit *u), void *ctx,
 			     struct errbuf *eb)
@@ -665,5 +686,6 @@ const struct store_partner_ops sqlite_partner_ops = {
 	.person_set_address = sqp_person_set_address,
 	.unit_set = sqp_unit_set,
 	.employer_by_npp = sqp_employer_by_npp,
+	.reported_workers_each = sqp_reported_workers_each,
 	.units_each = sqp_units_each,
 };

@@ -90,6 +90,21 @@ run "$JARING" compliance $ASOF --json --kind pds_tk
 expect_json '[(f["employer_npp"], f["missing_monthly_sen"], f["evidence"]["licence_employees"], f["evidence"]["active_workers"], f["evidence"]["missing_workers"]) for f in d["findings"]]' \
 	"[('41000001', 168480000, 10, 1, 9)]" \
 	"PDS tenaga kerja from the licence; CV Contoh Kecil's rejected link does not count"
+# A partner's list as a second source: PT Contoh Besar's partner says 12 (more
+# than its licence's 10): 11 missing at Rp187,200 = Rp2,059,200.
+run "$JARING" partner add --name "Asosiasi Contoh" --kind association
+printf 'npp,partner,reported_workers\n41000001,Asosiasi Contoh,12\n' > "$TMP/units.csv"
+run "$JARING" import units "$TMP/units.csv"
+expect_rc 0 "units with the workers their partner reported"
+run "$JARING" compliance $ASOF --json --kind pds_tk
+expect_json '[(f["employer_npp"], f["missing_monthly_sen"], f["evidence"]["source"], f["evidence"]["partner_reported"], f["evidence"]["licence_employees"], f["evidence"]["missing_workers"]) for f in d["findings"]]' \
+	"[('41000001', 205920000, 'partner_list', 12, 10, 11)]" \
+	"PDS tenaga kerja from the partner's list when it says more than the licence"
+printf 'npp,partner,reported_workers\n41000001,Asosiasi Contoh,4\n' > "$TMP/units.csv"
+run "$JARING" import units "$TMP/units.csv"
+run "$JARING" compliance $ASOF --json --kind pds_tk
+expect_json '[(f["evidence"]["source"], f["evidence"]["missing_workers"]) for f in d["findings"]]' \
+	"[('licence', 9)]" "and the licence when it says more"
 # PT Contoh Menengah: average reported Rp2,600,000, the licence says Rp3,900,000
 # (x1.5): on JKK JKM, 0.24% + 0.30% of Rp1,300,000 = 3,120 + 3,900 = Rp7,020.
 run "$JARING" compliance $ASOF --json --kind pds_upah --employer 41000003
