@@ -407,17 +407,8 @@ jr_err payments_import(struct store *s, const struct import_opts *o, struct impo
 	jr_err err;
 
 	memset(res, 0, sizeof(*res));
-	if ((err = csvreader_open(o->path, &r, eb)) != JR_EOK)
-		return err;
-	err = csvreader_next(r, &rec, eb);
-	if (err == JR_EEOF)
-		err = errbuf_set(eb, JR_EPARSE, "berkas tidak berisi baris judul");
-	if (err == JR_EOK)
-		err = columns_map(payment_columns, PC_COUNT, &rec, &map, eb);
-	if (err != JR_EOK)
+	if ((err = import_open(o, payment_columns, PC_COUNT, &r, &map, res, eb)) != JR_EOK)
 		goto out;
-	res->unknown_columns = map.nunknown;
-	memcpy(res->unknown, map.unknown, sizeof(res->unknown));
 
 	/* Check every row first: a payment file is small, and applying rows in
 	 * order of payment date needs them all. */

@@ -30,27 +30,6 @@ static jr_err nomem(struct errbuf *eb)
 	return errbuf_set(eb, JR_ENOMEM, "memori tidak cukup untuk impor");
 }
 
-/* Opens the file and maps its header. */
-static jr_err open_mapped(const struct import_opts *o, const struct column_def *defs, size_t n,
-			  struct csvreader **r, struct column_map *map, struct import_result *res,
-			  struct errbuf *eb)
-{
-	struct csvrecord header;
-	jr_err err = csvreader_open(o->path, r, eb);
-	if (err != JR_EOK)
-		return err;
-	err = csvreader_next(*r, &header, eb);
-	if (err == JR_EEOF)
-		err = errbuf_set(eb, JR_EPARSE, "berkas tidak berisi baris judul");
-	if (err == JR_EOK)
-		err = columns_map(defs, n, &header, map, eb);
-	if (err == JR_EOK) {
-		res->unknown_columns = map->nunknown;
-		memcpy(res->unknown, map->unknown, sizeof(res->unknown));
-	}
-	return err;
-}
-
 /* ---- procurement ---- */
 
 struct pkg_list {
@@ -78,7 +57,7 @@ jr_err sirup_import(struct store *s, const struct rates *rt, const struct import
 
 	memset(res, 0, sizeof(*res));
 	memset(extra, 0, sizeof(*extra));
-	err = open_mapped(o, sirup_columns, SC_COUNT, &r, &map, res, eb);
+	err = import_open(o, sirup_columns, SC_COUNT, &r, &map, res, eb);
 	if (err != JR_EOK)
 		goto out;
 	struct sirup_ctx c = {.map = &map, .on_issue = hold, .issue_ctx = &issues};
@@ -325,7 +304,7 @@ jr_err projects_import(struct store *s, const struct refdata *ref, const struct 
 	jr_err err;
 
 	memset(res, 0, sizeof(*res));
-	err = open_mapped(o, project_columns, PJ_COUNT, &r, &map, res, eb);
+	err = import_open(o, project_columns, PJ_COUNT, &r, &map, res, eb);
 	if (err != JR_EOK)
 		goto out;
 	for (;;) {

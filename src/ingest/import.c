@@ -427,6 +427,31 @@ out:
 	return err;
 }
 
+jr_err import_open(const struct import_opts *o, const struct column_def *defs, size_t n,
+		   struct csvreader **r, struct column_map *map, struct import_result *res,
+		   struct errbuf *eb)
+{
+	struct csvrecord header;
+	jr_err err = csvreader_open(o->path, r, eb);
+	if (err != JR_EOK) {
+		*r = NULL;
+		return err;
+	}
+	err = csvreader_next(*r, &header, eb);
+	if (err == JR_EEOF)
+		err = errbuf_set(eb, JR_EPARSE, "berkas tidak berisi baris judul");
+	if (err == JR_EOK)
+		err = columns_map(defs, n, &header, map, eb);
+	if (err != JR_EOK) {
+		csvreader_free(*r);
+		*r = NULL;
+		return err;
+	}
+	res->unknown_columns = map->nunknown;
+	memcpy(res->unknown, map->unknown, sizeof(res->unknown));
+	return JR_EOK;
+}
+
 jr_err import_finish(struct store *s, const struct import_opts *o, struct store_batch *batch,
 		     struct import_result *res, jr_err err, struct errbuf *eb)
 {
@@ -453,27 +478,16 @@ jr_err import_run(struct store *s, const struct refdata *ref, const struct impor
 		  struct import_result *res, struct errbuf *eb)
 {
 	struct csvreader *r = NULL;
-	struct csvrecord header;
 	struct column_map map;
 	struct npp_map employers = {0};
 	jr_err err;
 
 	memset(res, 0, sizeof(*res));
-	if ((err = csvreader_open(o->path, &r, eb)) != JR_EOK)
+	err = o->kind == IMPORT_EMPLOYERS
+		      ? import_open(o, employer_columns, EC_COUNT, &r, &map, res, eb)
+		      : import_open(o, worker_columns, WC_COUNT, &r, &map, res, eb);
+	if (err != JR_EOK)
 		return err;
-	err = csvreader_next(r, &header, eb);
-	if (err == JR_EEOF)
-		err = errbuf_set(eb, JR_EPARSE, "berkas tidak berisi baris judul");
-	if (err == JR_EOK)
-		err = o->kind == IMPORT_EMPLOYERS
-			      ? columns_map(employer_columns, EC_COUNT, &header, &map, eb)
-			      : columns_map(worker_columns, WC_COUNT, &header, &map, eb);
-	if (err != JR_EOK) {
-		csvreader_free(r);
-		return err;
-	}
-	res->unknown_columns = map.nunknown;
-	memcpy(res->unknown, map.unknown, sizeof(res->unknown));
 
 	/* The validator gives each batch its own copy with its issue list. */
 	struct row_ctx rc = {

@@ -47,6 +47,16 @@ struct import_result {
 };
 
 /*
+ * Opens o->path and maps its header to defs; the unknown columns are noted
+ * in res.  On failure nothing stays open (*r is NULL) and eb says why (not a
+ * CSV text file, no header, a required column missing).  Every import of a
+ * file starts here.
+ */
+jr_err import_open(const struct import_opts *o, const struct column_def *defs, size_t n,
+		   struct csvreader **r, struct column_map *map, struct import_result *res,
+		   struct errbuf *eb);
+
+/*
  * Ends an import's transaction: when err is JR_EOK, records res's counts on
  * batch and commits (or, for a dry run, rolls back); otherwise rolls back.
  * Sets res->batch_id when something was committed.  Returns the final code.

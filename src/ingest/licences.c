@@ -153,17 +153,8 @@ jr_err licensing_import(struct store *s, const struct refdata *ref, const struct
 	jr_err err;
 
 	memset(res, 0, sizeof(*res));
-	if ((err = csvreader_open(o->path, &r, eb)) != JR_EOK)
-		return err;
-	err = csvreader_next(r, &rec, eb);
-	if (err == JR_EEOF)
-		err = errbuf_set(eb, JR_EPARSE, "berkas tidak berisi baris judul");
-	if (err == JR_EOK)
-		err = columns_map(licence_columns, LC_COUNT, &rec, &map, eb);
-	if (err != JR_EOK)
+	if ((err = import_open(o, licence_columns, LC_COUNT, &r, &map, res, eb)) != JR_EOK)
 		goto out;
-	res->unknown_columns = map.nunknown;
-	memcpy(res->unknown, map.unknown, sizeof(res->unknown));
 
 	/* A licensing list is a month of a regency's licences: check it whole
 	 * first, then write it in one statement loop. */

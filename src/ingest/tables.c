@@ -21,25 +21,14 @@ jr_err table_import(struct store *s, const struct refdata *ref, const struct tab
 		    const struct import_opts *o, struct import_result *res, struct errbuf *eb)
 {
 	struct csvreader *rd = NULL;
-	struct csvrecord header, rec;
+	struct csvrecord rec;
 	struct column_map map;
 	struct counting counting = {.o = o};
 	jr_err err;
 
 	memset(res, 0, sizeof(*res));
-	if ((err = csvreader_open(o->path, &rd, eb)) != JR_EOK)
+	if ((err = import_open(o, k->columns, k->ncolumns, &rd, &map, res, eb)) != JR_EOK)
 		return err;
-	err = csvreader_next(rd, &header, eb);
-	if (err == JR_EEOF)
-		err = errbuf_set(eb, JR_EPARSE, "berkas tidak berisi baris judul");
-	if (err == JR_EOK)
-		err = columns_map(k->columns, k->ncolumns, &header, &map, eb);
-	if (err != JR_EOK) {
-		csvreader_free(rd);
-		return err;
-	}
-	res->unknown_columns = map.nunknown;
-	memcpy(res->unknown, map.unknown, sizeof(res->unknown));
 
 	struct row_ctx rc = {
 		.ref = ref, .today = o->today, .map = &map,
