@@ -158,6 +158,20 @@ static jr_err figures(struct demo_gen *g)
 				rc = store_workforce_put(g->s, &w, 0, &did, g->eb);
 			}
 		}
+		/* The city by district (the same 65,000, split by where work is). */
+		static const struct {
+			const char *district;
+			int64_t workers;
+		} city[] = {
+			{"33.75.01", 20000}, {"33.75.02", 17000}, {"33.75.03", 15000}, {"33.75.04", 13000},
+		};
+		for (size_t i = 0; rc == JR_EOK && i < ARRAY_SIZE(city); i++) {
+			struct store_workforce w = {.year = year, .sector = "ALL",
+						    .workers = city[i].workers * g->scale};
+			snprintf(w.region_code, sizeof(w.region_code), "%s", city[i].district);
+			snprintf(w.source, sizeof(w.source), "demo (ilustrasi)");
+			rc = store_workforce_put(g->s, &w, 0, &did, g->eb);
+		}
 	}
 	/* The city's targets: the share of the workforce the branch means to reach. */
 	static const struct {
