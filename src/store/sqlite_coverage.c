@@ -254,7 +254,9 @@ static jr_err refresh_in_tx(struct store *s, struct date today, struct errbuf *e
 	    (err = int_query(q, "SELECT coalesce(min(day), 0) / 100 FROM cov_dim_day "
 				"WHERE dim = 4", &first_event, eb)) != JR_EOK)
 		return err;
-	int horizon = today.year * 100 + today.month;
+	/* A month past today's, so a day late in this month can count back
+	 * from the next month's opening figure. */
+	int horizon = month_next(today.year * 100 + today.month);
 	if (last_event > horizon)
 		horizon = last_event;
 	if (cs.horizon && !cs.dirty_month && cs.horizon == horizon)
@@ -293,7 +295,7 @@ static jr_err sqc_refresh(struct store *s, struct date today, struct errbuf *eb)
 		/* Nothing to do is the usual case: look before taking the write lock. */
 		struct cov_state cs;
 		jr_err err = state_read(q, &cs, eb);
-		int horizon = today.year * 100 + today.month;
+		int horizon = month_next(today.year * 100 + today.month);
 		if (err != JR_EOK)
 			return err;
 		if (!cs.stale && !cs.dirty_month && cs.horizon >= horizon)
@@ -342,18 +344,25 @@ static jr_err sqc_active(struct store *s, enum store_cov_dim dim, struct date da
 	jr_err err = horizon_of(q, &h, eb);
 	if (err != JR_EOK)
 		return err;
-	int m = day.year * 100 + day.month;
+	int dm = day.year * 100 + day.month, m = dm;
 	if (h && m > h)
 		m = h;
-	/* The month's opening figure plus the days of the month up to day; the
-	 * caller adds them up (cheaper than a GROUP BY's sorter here). */
-	sqlite3_stmt *st = sq_prepare(q,
-		"SELECT key, segment, active FROM cov_dim_month WHERE dim = ?3 AND month = ?1 "
-		"UNION ALL SELECT key, segment, starts - stops FROM cov_dim_day "
-		"WHERE dim = ?3 AND day BETWEEN ?1 * 100 + 1 AND ?2", eb);
+	int next = month_next(m);
+	/* The month's opening figure plus the days of the month up to day; past
+	 * the middle of the month, the next month's opening figure minus the
+	 * days after day (half the rows at most).  The caller adds them up
+	 * (cheaper than a GROUP BY's sorter here). */
+	bool back = m == dm && day.day > 15 && h && next <= h;
+	sqlite3_stmt *st = sq_prepare(q, back
+		? "SELECT key, segment, active FROM cov_dim_month WHERE dim = ?3 AND month = ?1 "
+		  "UNION ALL SELECT key, segment, stops - starts FROM cov_dim_day "
+		  "WHERE dim = ?3 AND day > ?2 AND day < ?1 * 100 + 1"
+		: "SELECT key, segment, active FROM cov_dim_month WHERE dim = ?3 AND month = ?1 "
+		  "UNION ALL SELECT key, segment, starts - stops FROM cov_dim_day "
+		  "WHERE dim = ?3 AND day BETWEEN ?1 * 100 + 1 AND ?2", eb);
 	if (!st)
 		return JR_EDB;
-	sqlite3_bind_int(st, 1, m);
+	sqlite3_bind_int(st, 1, back ? next : m);
 	sqlite3_bind_int(st, 2, day_number(day));
 	sqlite3_bind_int(st, 3, dim);
 	int rc;
