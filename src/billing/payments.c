@@ -395,14 +395,28 @@ static jr_err apply_row(struct store *s, const struct import_opts *o, int64_t ba
 	return JR_EOK;
 }
 
+struct stage_ctx {
+	const struct import_opts *o;
+	const struct column_map *map;
+	struct import_result *res;
+	struct issue_list *issues;
+};
+
+static bool stage_payment(void *ctx, const struct csvrecord *rec, void *slot)
+{
+	struct stage_ctx *c = ctx;
+	struct prow pr = {.o = c->o, .map = c->map, .rec = rec, .res = c->res,
+			  .issues = c->issues};
+	return payment_row(&pr, slot);
+}
+
 jr_err payments_import(struct store *s, const struct import_opts *o, struct import_result *res,
 		       struct errbuf *eb)
 {
 	struct csvreader *r = NULL;
-	struct csvrecord rec;
 	struct column_map map;
 	struct staged_payment *rows = NULL;
-	size_t nrows = 0, cap = 0;
+	size_t nrows = 0;
 	struct issue_list issues = {0};
 	jr_err err;
 
@@ -412,33 +426,12 @@ jr_err payments_import(struct store *s, const struct import_opts *o, struct impo
 
 	/* Check every row first: a payment file is small, and applying rows in
 	 * order of payment date needs them all. */
-	for (;;) {
-		err = csvreader_next(r, &rec, eb);
-		if (err == JR_EEOF) {
-			err = JR_EOK;
-			break;
-		}
-		if (err != JR_EOK)
-			goto out;
-		if (row_is_blank(&rec))
-			continue;
-		res->rows++;
-		if (nrows == cap) {
-			size_t ncap = cap ? cap * 2 : 256;
-			struct staged_payment *nr = realloc(rows, ncap * sizeof(*nr));
-			if (!nr) {
-				err = nomem(eb);
-				goto out;
-			}
-			rows = nr;
-			cap = ncap;
-		}
-		struct prow pr = {.o = o, .map = &map, .rec = &rec, .res = res, .issues = &issues};
-		if (payment_row(&pr, &rows[nrows]))
-			nrows++;
-		else
-			res->rejected++;
-	}
+	struct stage_ctx sc = {.o = o, .map = &map, .res = res, .issues = &issues};
+	void *staged = NULL;
+	err = import_stage(r, sizeof(*rows), &staged, &nrows, res, stage_payment, &sc, eb);
+	rows = staged;
+	if (err != JR_EOK)
+		goto out;
 	if (nrows)
 		qsort(rows, nrows, sizeof(*rows), cmp_staged);
 

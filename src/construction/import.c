@@ -292,14 +292,26 @@ static bool project_row(struct prow *r, const struct refdata *ref, struct staged
 	return !r->rejected;
 }
 
+struct stage_ctx {
+	const struct column_map *map;
+	const struct refdata *ref;
+	struct issue_list *issues;
+};
+
+static bool stage_project(void *ctx, const struct csvrecord *rec, void *slot)
+{
+	struct stage_ctx *c = ctx;
+	struct prow pr = {.map = c->map, .rec = rec, .issues = c->issues};
+	return project_row(&pr, c->ref, slot);
+}
+
 jr_err projects_import(struct store *s, const struct refdata *ref, const struct import_opts *o,
 		       struct import_result *res, struct errbuf *eb)
 {
 	struct csvreader *r = NULL;
-	struct csvrecord rec;
 	struct column_map map;
 	struct staged_project *rows = NULL;
-	size_t n = 0, cap = 0;
+	size_t n = 0;
 	struct issue_list issues = {0};
 	jr_err err;
 
@@ -307,33 +319,12 @@ jr_err projects_import(struct store *s, const struct refdata *ref, const struct 
 	err = import_open(o, project_columns, PJ_COUNT, &r, &map, res, eb);
 	if (err != JR_EOK)
 		goto out;
-	for (;;) {
-		err = csvreader_next(r, &rec, eb);
-		if (err == JR_EEOF) {
-			err = JR_EOK;
-			break;
-		}
-		if (err != JR_EOK)
-			goto out;
-		if (row_is_blank(&rec))
-			continue;
-		res->rows++;
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			struct staged_project *nr = realloc(rows, ncap * sizeof(*nr));
-			if (!nr) {
-				err = nomem(eb);
-				goto out;
-			}
-			rows = nr;
-			cap = ncap;
-		}
-		struct prow pr = {.map = &map, .rec = &rec, .issues = &issues};
-		if (project_row(&pr, ref, &rows[n]))
-			n++;
-		else
-			res->rejected++;
-	}
+	struct stage_ctx sc = {.map = &map, .ref = ref, .issues = &issues};
+	void *staged = NULL;
+	err = import_stage(r, sizeof(*rows), &staged, &n, res, stage_project, &sc, eb);
+	rows = staged;
+	if (err != JR_EOK)
+		goto out;
 
 	struct store_batch batch = {.kind = "projects",
 				    .file_name = o->display_name ? o->display_name : o->path};

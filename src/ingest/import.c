@@ -452,6 +452,39 @@ jr_err import_open(const struct import_opts *o, const struct column_def *defs, s
 	return JR_EOK;
 }
 
+jr_err import_stage(struct csvreader *r, size_t elem, void **rows, size_t *n,
+		    struct import_result *res,
+		    bool (*check)(void *ctx, const struct csvrecord *rec, void *slot), void *ctx,
+		    struct errbuf *eb)
+{
+	struct csvrecord rec;
+	size_t cap = 0;
+	*rows = NULL;
+	*n = 0;
+	for (;;) {
+		jr_err err = csvreader_next(r, &rec, eb);
+		if (err == JR_EEOF)
+			return JR_EOK;
+		if (err != JR_EOK)
+			return err;
+		if (row_is_blank(&rec))
+			continue;
+		res->rows++;
+		if (*n == cap) {
+			size_t ncap = cap ? cap * 2 : 256;
+			void *nr = realloc(*rows, ncap * elem);
+			if (!nr)
+				return errbuf_set(eb, JR_ENOMEM, "memori tidak cukup untuk impor");
+			*rows = nr;
+			cap = ncap;
+		}
+		if (check(ctx, &rec, (char *)*rows + *n * elem))
+			(*n)++;
+		else
+			res->rejected++;
+	}
+}
+
 jr_err import_finish(struct store *s, const struct import_opts *o, struct store_batch *batch,
 		     struct import_result *res, jr_err err, struct errbuf *eb)
 {

@@ -57,6 +57,19 @@ jr_err import_open(const struct import_opts *o, const struct column_def *defs, s
 		   struct errbuf *eb);
 
 /*
+ * Reads every data row left in r (blank rows skipped) and checks each into
+ * the next slot of a growing array of elem-byte rows: check returns false
+ * for a rejected row (and reports why).  Counts res->rows and
+ * res->rejected; *n is the number of good rows.  For files checked whole
+ * before anything is written (payments, licences, projects).  *rows is the
+ * caller's to free, also on failure.
+ */
+jr_err import_stage(struct csvreader *r, size_t elem, void **rows, size_t *n,
+		    struct import_result *res,
+		    bool (*check)(void *ctx, const struct csvrecord *rec, void *slot), void *ctx,
+		    struct errbuf *eb);
+
+/*
  * Ends an import's transaction: when err is JR_EOK, records res's counts on
  * batch and commits (or, for a dry run, rolls back); otherwise rolls back.
  * Sets res->batch_id when something was committed.  Returns the final code.

@@ -140,15 +140,19 @@ static void hold(void *ctx, const struct row_issue *is)
 	issue_list_hold(ctx, is);
 }
 
+static bool stage_licence(void *ctx, const struct csvrecord *rec, void *slot)
+{
+	return row_licence(ctx, rec, slot);
+}
+
 jr_err licensing_import(struct store *s, const struct refdata *ref, const struct import_opts *o,
 			struct import_result *res, struct errbuf *eb)
 {
 	struct csvreader *r = NULL;
-	struct csvrecord rec;
 	struct column_map map;
 	struct licence *rows = NULL;
 	enum store_upsert *did = NULL;
-	size_t nrows = 0, cap = 0;
+	size_t nrows = 0;
 	struct issue_list issues = {0};
 	jr_err err;
 
@@ -160,32 +164,11 @@ jr_err licensing_import(struct store *s, const struct refdata *ref, const struct
 	 * first, then write it in one statement loop. */
 	struct row_ctx rc = {.ref = ref, .today = o->today, .map = &map, .on_issue = hold,
 			     .issue_ctx = &issues};
-	for (;;) {
-		err = csvreader_next(r, &rec, eb);
-		if (err == JR_EEOF) {
-			err = JR_EOK;
-			break;
-		}
-		if (err != JR_EOK)
-			goto out;
-		if (row_is_blank(&rec))
-			continue;
-		res->rows++;
-		if (nrows == cap) {
-			size_t ncap = cap ? cap * 2 : 256;
-			struct licence *nr = realloc(rows, ncap * sizeof(*nr));
-			if (!nr) {
-				err = errbuf_set(eb, JR_ENOMEM, "memori tidak cukup untuk impor");
-				goto out;
-			}
-			rows = nr;
-			cap = ncap;
-		}
-		if (row_licence(&rc, &rec, &rows[nrows]))
-			nrows++;
-		else
-			res->rejected++;
-	}
+	void *staged = NULL;
+	err = import_stage(r, sizeof(*rows), &staged, &nrows, res, stage_licence, &rc, eb);
+	rows = staged;
+	if (err != JR_EOK)
+		goto out;
 	if (nrows && !(did = calloc(nrows, sizeof(*did)))) {
 		err = errbuf_set(eb, JR_ENOMEM, "memori tidak cukup untuk impor");
 		goto out;
