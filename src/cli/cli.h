@@ -58,6 +58,13 @@ bool cli_parse_date_opt(const char *cmd, const char *opt, const char *value, str
 /* Prints o (indented, keys in order) and releases it; EXIT_DONE or EXIT_FAILED. */
 typedef struct json_t json_t;
 int cli_print_json(json_t *o);
+/*
+ * Writes o as one compact element of a JSON array streamed to stdout (a
+ * comma unless first, a line break, indent) and releases it; false when o
+ * is NULL (out of memory) or the write failed.  Lists of hundreds of
+ * thousands of rows are streamed, not built whole.
+ */
+bool cli_json_item(json_t *o, bool first, const char *indent);
 /* Parses a positive id argument; prints a usage error (returns false) when bad. */
 bool cli_parse_id(const char *cmd, const char *what, const char *s, int64_t *out);
 

@@ -44,12 +44,8 @@ static bool print_json(const struct arrears_report *r)
 				      rupiah(p->current_sen), "months_1_3", rupiah(p->months_1_3_sen),
 				      "over_3", rupiah(p->over_3_sen), "employer_pays_jkk_first",
 				      p->employer_pays_jkk_first);
-		if (!o)
-			return false;
-		fputs(i ? ",\n    " : "\n    ", stdout);
-		if (json_dumpf(o, stdout, JSON_COMPACT) != 0)
+		if (!cli_json_item(o, i == 0, "    "))
 			ok = false;
-		json_decref(o);
 	}
 	json_t *t = json_pack("{s:o, s:o}", "total_owed", rupiah(r->total_owed_sen), "total_fines",
 			      rupiah(r->total_fines_sen));

@@ -66,11 +66,9 @@ static jr_err print_bill(void *ctx, const struct store_bill *b)
 			      "total", rupiah(b->total_sen));
 	if (!o)
 		return JR_ENOMEM;
-	fputs(j->first ? "\n    " : ",\n    ", stdout);
-	j->first = false;
-	if (json_dumpf(o, stdout, JSON_COMPACT) != 0)
+	if (!cli_json_item(o, j->first, "    "))
 		j->failed = true;
-	json_decref(o);
+	j->first = false;
 	j->total_sen += b->total_sen;
 	return JR_EOK;
 }

@@ -65,10 +65,8 @@ static jr_err print_lead(void *ctx, const struct store_lead *l)
 				      nullable(l->officer), "note", nullable(l->note));
 		if (!o)
 			return JR_ENOMEM;
-		fputs(p->total > 1 ? ",\n  " : "\n  ", stdout);
-		if (json_dumpf(o, stdout, JSON_COMPACT) != 0)
+		if (!cli_json_item(o, p->total == 1, "  "))
 			p->failed = true;
-		json_decref(o);
 		return JR_EOK;
 	}
 	if (p->limit && p->shown >= p->limit)
@@ -209,6 +207,7 @@ static int step(const struct cli *cli, int argc, char **argv)
 struct history {
 	bool json;
 	size_t n;
+	bool failed; /* writing the JSON failed */
 };
 
 static jr_err print_event(void *ctx, const struct store_lead_event *e)
@@ -222,9 +221,8 @@ static jr_err print_event(void *ctx, const struct store_lead_event *e)
 				      nullable(e->note));
 		if (!o)
 			return JR_ENOMEM;
-		fputs(h->n ? ",\n  " : "\n  ", stdout);
-		json_dumpf(o, stdout, JSON_COMPACT);
-		json_decref(o);
+		if (!cli_json_item(o, h->n == 0, "  "))
+			h->failed = true;
 	} else {
 		printf("%s  %-10s  %-20s  %s\n", day, lead_status_name(e->status),
 		       e->officer[0] ? e->officer : "-", e->note);
@@ -268,6 +266,8 @@ static int history(const struct cli *cli, int argc, char **argv)
 			fputs(h.n ? "\n]\n" : "]\n", stdout);
 	}
 	store_close(s);
+	if (err == JR_EOK && h.failed)
+		return cli_fail("gagal menulis JSON");
 	return err == JR_EOK ? EXIT_DONE : cli_fail("membaca prospek: %s", eb.msg);
 }
 
@@ -321,9 +321,10 @@ static int conversion(const struct cli *cli, int argc, char **argv)
 						     : json_null(),
 					      "registered_monthly",
 					      (json_int_t)(r->registered_sen / SEN_PER_RUPIAH));
-			fputs(i ? ",\n  " : "\n  ", stdout);
-			json_dumpf(o, stdout, JSON_COMPACT);
-			json_decref(o);
+			if (!cli_json_item(o, i == 0, "  ")) {
+				free(rows);
+				return cli_fail("gagal menulis JSON");
+			}
 			continue;
 		}
 		char pct[16], money[MONEY_FMT_SIZE];

@@ -57,10 +57,8 @@ static jr_err print_row(void *ctx, const struct store_link_row *r)
 				      k->confirmed);
 		if (!o)
 			return JR_ENOMEM;
-		fputs(p->total > 1 ? ",\n  " : "\n  ", stdout);
-		if (json_dumpf(o, stdout, JSON_COMPACT) != 0)
+		if (!cli_json_item(o, p->total == 1, "  "))
 			p->failed = true;
-		json_decref(o);
 		return JR_EOK;
 	}
 	if (p->limit && p->shown >= p->limit)

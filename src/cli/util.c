@@ -136,3 +136,13 @@ bool cli_parse_id(const char *cmd, const char *what, const char *s, int64_t *out
 	*out = (int64_t)v;
 	return true;
 }
+
+bool cli_json_item(json_t *o, bool first, const char *indent)
+{
+	if (!o)
+		return false;
+	printf("%s\n%s", first ? "" : ",", indent);
+	int rc = json_dumpf(o, stdout, JSON_COMPACT);
+	json_decref(o);
+	return rc == 0;
+}

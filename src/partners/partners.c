@@ -149,8 +149,12 @@ jr_err partner_check(struct store *s, const struct refdata *ref, struct store_pa
 		if (!found)
 			return errbuf_set(eb, JR_EINVALID, "mitra induk %" PRId64 " tidak ada",
 					  p->parent_id);
-		if (p->id && (err = store_partner_is_within(s, p->parent_id, p->id, &cycle, eb)) !=
-				     JR_EOK)
+		/* An import row names an existing partner by its key, not its id:
+		 * find it, or a parent below it would close a loop unseen. */
+		int64_t self = p->id;
+		if (!self && (err = store_partner_id(s, p->name, p->region_code, &self, eb)) != JR_EOK)
+			return err;
+		if (self && (err = store_partner_is_within(s, p->parent_id, self, &cycle, eb)) != JR_EOK)
 			return err;
 		if (cycle)
 			return errbuf_set(eb, JR_EINVALID,

@@ -18,6 +18,12 @@ jr_err store_partner_add(struct store *s, struct store_partner *p, struct errbuf
 	return P(s)->partner_add(s, p, eb);
 }
 
+jr_err store_partner_id(struct store *s, const char *name, const char *region_code, int64_t *id,
+			struct errbuf *eb)
+{
+	return P(s)->partner_id(s, name, region_code, id, eb);
+}
+
 jr_err store_partner_get(struct store *s, int64_t id, struct store_partner *p, bool *found,
 			 struct errbuf *eb)
 {

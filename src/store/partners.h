@@ -81,6 +81,9 @@ jr_err store_partner_upsert(struct store *s, struct store_partner *p, int64_t ba
 			    enum store_upsert *did, struct errbuf *eb);
 /* Inserts a new partner; JR_ECONFLICT (with the existing id in eb) when (name, region) exists. */
 jr_err store_partner_add(struct store *s, struct store_partner *p, struct errbuf *eb);
+/* The id of the partner with this name and region ("" none); 0 when there is none. */
+jr_err store_partner_id(struct store *s, const char *name, const char *region_code, int64_t *id,
+			struct errbuf *eb);
 /* *found false when no partner has the id. */
 jr_err store_partner_get(struct store *s, int64_t id, struct store_partner *p, bool *found,
 			 struct errbuf *eb);
@@ -161,6 +164,7 @@ struct store_partner_ops {
 	jr_err (*partner_upsert)(struct store *, struct store_partner *, int64_t,
 				 enum store_upsert *, struct errbuf *);
 	jr_err (*partner_add)(struct store *, struct store_partner *, struct errbuf *);
+	jr_err (*partner_id)(struct store *, const char *, const char *, int64_t *, struct errbuf *);
 	jr_err (*partner_get)(struct store *, int64_t, struct store_partner *, bool *,
 			      struct errbuf *);
 	jr_err (*partner_find)(struct store *, const char *, int64_t *, int *, struct errbuf *);

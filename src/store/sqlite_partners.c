@@ -26,6 +26,26 @@ static void bind_date(sqlite3_stmt *st, int i, struct date d)
 
 /* ---- partners ---- */
 
+/*
+ * Steps a bound query for one id: *id is its first column, 0 when there is no
+ * row.  A statement from sq_prepare is finalized, a cached one (stmt_get)
+ * reset.
+ */
+static jr_err first_id(struct sqlite_store *q, sqlite3_stmt *st, bool cached, int64_t *id,
+		       const char *what, struct errbuf *eb)
+{
+	int rc = sqlite3_step(st);
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (cached)
+		sqlite3_reset(st);
+	else
+		sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(q, eb, what);
+	return JR_EOK;
+}
+
+
 #define PARTNER_COLS "id, name, kind, coalesce(region_code, ''), coalesce(parent_id, 0), " \
 	"coalesce(contact, ''), coalesce(phone, '')"
 
@@ -50,22 +70,18 @@ static void bind_partner(sqlite3_stmt *st, const struct store_partner *p)
 	bind_text_or_null(st, 6, p->phone);
 }
 
-/* The id of the partner with p's natural key; 0 when none. */
-static jr_err partner_key_id(struct sqlite_store *q, const struct store_partner *p, int64_t *id,
-			     struct errbuf *eb)
+/* The id of the partner with a natural key (name, region); 0 when none. */
+static jr_err sqp_partner_id(struct store *s, const char *name, const char *region_code,
+			     int64_t *id, struct errbuf *eb)
 {
+	struct sqlite_store *q = sq(s);
 	sqlite3_stmt *st = sq_prepare(q, "SELECT id FROM partners WHERE name = ?1 "
-				   "AND coalesce(region_code, '') = ?2", eb);
+				      "AND coalesce(region_code, '') = ?2", eb);
 	if (!st)
 		return JR_EDB;
-	sqlite3_bind_text(st, 1, p->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, p->region_code, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(q, eb, "mencari mitra");
-	return JR_EOK;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, region_code, -1, SQLITE_STATIC);
+	return first_id(q, st, false, id, "mencari mitra", eb);
 }
 
 static jr_err sqp_partner_upsert(struct store *s, struct store_partner *p, int64_t batch_id,
@@ -90,7 +106,7 @@ static jr_err sqp_partner_upsert(struct store *s, struct store_partner *p, int64
 	bind_int_or_null(st, 7, batch_id);
 	jr_err rc = write_once(q, st, did, eb, "menyimpan mitra");
 	if (rc == JR_EOK)
-		rc = partner_key_id(q, p, &p->id, eb);
+		rc = sqp_partner_id(s, p->name, p->region_code, &p->id, eb);
 	return rc;
 }
 
@@ -98,7 +114,7 @@ static jr_err sqp_partner_add(struct store *s, struct store_partner *p, struct e
 {
 	struct sqlite_store *q = sq(s);
 	int64_t id;
-	jr_err rc = partner_key_id(q, p, &id, eb);
+	jr_err rc = sqp_partner_id(s, p->name, p->region_code, &id, eb);
 	if (rc != JR_EOK)
 		return rc;
 	if (id)
@@ -239,12 +255,7 @@ static jr_err agreement_key_id(struct sqlite_store *q, const struct store_agreem
 		sqlite3_bind_text(st, 3, a->title, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, signed_on, -1, SQLITE_STATIC);
 	}
-	int rc = sqlite3_step(st);
-	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(q, eb, "mencari PKS");
-	return JR_EOK;
+	return first_id(q, st, false, id, "mencari PKS", eb);
 }
 
 static jr_err sqp_agreement_upsert(struct store *s, struct store_agreement *a, int64_t batch_id,
@@ -548,13 +559,9 @@ static jr_err sqp_membership_id(struct store *s, const struct membership_key *k,
 	sqlite3_bind_int64(st, 2, k->employer_id);
 	sqlite3_bind_text(st, 3, segment_name(k->segment), -1, SQLITE_STATIC);
 	bind_date(st, 4, k->start);
-	int rc = sqlite3_step(st);
-	*found = rc == SQLITE_ROW;
-	*id = *found ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(q, eb, "mencari kepesertaan");
-	return JR_EOK;
+	jr_err err = first_id(q, st, true, id, "mencari kepesertaan", eb);
+	*found = *id != 0;
+	return err;
 }
 
 static jr_err sqp_person_set_address(struct store *s, int64_t nik, const char *address,
@@ -600,13 +607,9 @@ static jr_err sqp_employer_by_npp(struct store *s, const char *npp, int64_t *id,
 	if (!st)
 		return JR_EDB;
 	sqlite3_bind_text(st, 1, npp, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	*found = rc == SQLITE_ROW;
-	*id = *found ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(q, eb, "mencari pemberi kerja");
-	return JR_EOK;
+	jr_err err = first_id(q, st, false, id, "mencari pemberi kerja", eb);
+	*found = *id != 0;
+	return err;
 }
 
 static jr_err sqp_reported_workers_each(struct store *s,
@@ -668,6 +671,7 @@ static jr_err sqp_units_each(struct store *s, int64_t partner_id, struct date da
 const struct store_partner_ops sqlite_partner_ops = {
 	.partner_upsert = sqp_partner_upsert,
 	.partner_add = sqp_partner_add,
+	.partner_id = sqp_partner_id,
 	.partner_get = sqp_partner_get,
 	.partner_find = sqp_partner_find,
 	.partners_each = sqp_partners_each,

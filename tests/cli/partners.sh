@@ -39,6 +39,14 @@ expect_sql "select p.name from partners p join partners c on c.parent_id = p.id 
 run "$JARING" import partners "$P/partners.csv"
 expect_out "0 baru, 0 diperbarui, 5 sama" "re-import changes nothing"
 
+# A parent named by a row must not close a loop: DPMPTSP's parent is the city.
+printf 'name,kind,region_code,parent\nPemerintah Kota Pekalongan,government,33.75,DPMPTSP Kota Pekalongan\nDPMPTSP Kota Pekalongan,licensing_office,33.75,DPMPTSP Kota Pekalongan\n' > "$TMP/loop.csv"
+run "$JARING" import partners "$TMP/loop.csv" --errors "$TMP/loop_err.csv"
+expect_rc 3 "parents closing a loop are rejected"
+expect_out "2 baris, 0 masuk" "neither row goes in"
+grep -q '^2,,,"\?mitra induk' "$TMP/loop_err.csv" && grep -q '^3,,,"\?mitra induk' "$TMP/loop_err.csv"; ok $? "both reported with their line"
+expect_sql "select parent_id from partners where name = 'Pemerintah Kota Pekalongan'" "" "the city keeps no parent"
+
 run "$JARING" import agreements "$P/agreements.csv" --errors "$TMP/a.csv"
 expect_rc 3 "agreements import with bad rows"
 expect_out "7 baris, 3 masuk" "three agreements in"
