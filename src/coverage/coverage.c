@@ -52,6 +52,8 @@ struct figures {
 	size_t ntg, captg;
 	int wf_year, tg_year;
 	bool nomem;
+	char (*regs)[6]; /* the regencies any figure names, found once */
+	size_t nregs;
 };
 
 static jr_err keep_wf(void *ctx, const struct store_workforce *w)
@@ -92,6 +94,26 @@ static void figures_free(struct figures *f)
 {
 	free(f->wf);
 	free(f->tg);
+	free(f->regs);
+}
+
+/* The regencies (5-character codes) any figure names, deduplicated. */
+static size_t regencies(const struct figures *f, char (*out)[6], size_t cap)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < f->nwf + f->ntg; i++) {
+		const char *code = i < f->nwf ? f->wf[i].region_code : f->tg[i - f->nwf].region_code;
+		if (strlen(code) < 5)
+			continue;
+		bool seen = false;
+		for (size_t j = 0; j < n && !seen; j++)
+			seen = !strncmp(out[j], code, 5);
+		if (!seen && n < cap) {
+			memcpy(out[n], code, 5);
+			out[n++][5] = '\0';
+		}
+	}
+	return n;
 }
 
 /* Loads every figure; workforce of the newest year <= year, targets of year. */
@@ -107,6 +129,12 @@ static jr_err figures_load(struct store *s, int year, struct figures *f, struct 
 		if (f->wf[i].year <= year && f->wf[i].year > f->wf_year)
 			f->wf_year = f->wf[i].year;
 	f->tg_year = year;
+	if (err == JR_EOK && f->nwf + f->ntg) {
+		f->regs = calloc(f->nwf + f->ntg, sizeof(*f->regs));
+		if (!f->regs)
+			return errbuf_set(eb, JR_ENOMEM, "memori tidak cukup untuk angkatan kerja");
+		f->nregs = regencies(f, f->regs, f->nwf + f->ntg);
+	}
 	return err;
 }
 
@@ -157,36 +185,13 @@ static int64_t tg_region(const struct figures *f, const char *region, enum segme
 	return any ? sum : -1;
 }
 
-/* The regencies (5-character codes) any figure of the year names, deduplicated. */
-static size_t regencies(const struct figures *f, char (*out)[6], size_t cap)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < f->nwf + f->ntg; i++) {
-		const char *code = i < f->nwf ? f->wf[i].region_code : f->tg[i - f->nwf].region_code;
-		if (strlen(code) < 5)
-			continue;
-		bool seen = false;
-		for (size_t j = 0; j < n && !seen; j++)
-			seen = !strncmp(out[j], code, 5);
-		if (!seen && n < cap) {
-			memcpy(out[n], code, 5);
-			out[n++][5] = '\0';
-		}
-	}
-	return n;
-}
-
-#define REGENCIES_MAX 600
-
 /* The sum over every regency; -1 when no regency has a figure. */
 static int64_t wf_total(const struct figures *f, const char *sector, enum segment seg)
 {
-	char regs[REGENCIES_MAX][6];
-	size_t n = regencies(f, regs, REGENCIES_MAX);
 	int64_t sum = 0;
 	bool any = false;
-	for (size_t i = 0; i < n; i++) {
-		int64_t v = wf_region(f, regs[i], sector, seg);
+	for (size_t i = 0; i < f->nregs; i++) {
+		int64_t v = wf_region(f, f->regs[i], sector, seg);
 		if (v >= 0) {
 			sum += v;
 			any = true;
@@ -197,12 +202,10 @@ static int64_t wf_total(const struct figures *f, const char *sector, enum segmen
 
 static int64_t tg_total(const struct figures *f, enum segment seg)
 {
-	char regs[REGENCIES_MAX][6];
-	size_t n = regencies(f, regs, REGENCIES_MAX);
 	int64_t sum = 0;
 	bool any = false;
-	for (size_t i = 0; i < n; i++) {
-		int64_t v = tg_region(f, regs[i], seg);
+	for (size_t i = 0; i < f->nregs; i++) {
+		int64_t v = tg_region(f, f->regs[i], seg);
 		if (v >= 0) {
 			sum += v;
 			any = true;
